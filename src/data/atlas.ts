@@ -1,0 +1,103 @@
+import type { Area, AtlasManifest, Bookmark, Indicator, Level, Value, ValueBlock } from '../contract/types.js';
+
+/**
+ * A loaded, validated atlas with indexed look-ups. One instance per manifest URL on a
+ * page, shared by every element through the store. Read-only.
+ */
+export class Atlas {
+  private readonly levelsById: Map<string, Level>;
+  private readonly indicatorsById: Map<string, Indicator>;
+  private readonly areasByLevel: Map<string, Map<string, Area>>;
+  private readonly blocks = new Map<string, ValueBlock>();
+
+  constructor(
+    readonly manifest: AtlasManifest,
+    /** Absolute URL of the manifest; relative URLs in it resolve against this. */
+    readonly url: string,
+    valueBlocks: ValueBlock[],
+  ) {
+    this.levelsById = new Map(manifest.levels.map((level) => [level.id, level]));
+    this.indicatorsById = new Map(manifest.indicators.map((indicator) => [indicator.id, indicator]));
+    this.areasByLevel = new Map(manifest.levels.map((level) => [level.id, new Map(level.areas.map((area) => [area.key, area]))]));
+    for (const block of valueBlocks) this.blocks.set(blockKey(block.indicator, block.level, block.year), block);
+  }
+
+  get id(): string {
+    return this.manifest.id;
+  }
+
+  get levels(): Level[] {
+    return this.manifest.levels;
+  }
+
+  level(id: string): Level | undefined {
+    return this.levelsById.get(id);
+  }
+
+  indicator(id: string): Indicator | undefined {
+    return this.indicatorsById.get(id);
+  }
+
+  area(levelId: string, key: string): Area | undefined {
+    return this.areasByLevel.get(levelId)?.get(key);
+  }
+
+  /** Whether the indicator may be rendered: published, or the atlas is an internal build. */
+  isRenderable(indicator: Indicator): boolean {
+    return indicator.published || this.manifest.build === 'internal';
+  }
+
+  /** Indicators that may be rendered, optionally only those with values on a level. */
+  renderableIndicators(levelId?: string): Indicator[] {
+    return this.manifest.indicators.filter(
+      (indicator) => this.isRenderable(indicator) && (levelId === undefined || this.hasValuesOn(indicator, levelId)),
+    );
+  }
+
+  private hasValuesOn(indicator: Indicator, levelId: string): boolean {
+    return indicator.years.some((year) => this.blocks.has(blockKey(indicator.id, levelId, year)));
+  }
+
+  /** Years with values on a level (for one indicator or any), ascending. */
+  years(levelId: string, indicatorId?: string): number[] {
+    const indicators = indicatorId ? [this.indicatorsById.get(indicatorId)].filter((d): d is Indicator => !!d) : this.renderableIndicators();
+    const years = new Set<number>();
+    for (const indicator of indicators) {
+      for (const year of indicator.years) if (this.blocks.has(blockKey(indicator.id, levelId, year))) years.add(year);
+    }
+    return [...years].sort((a, b) => a - b);
+  }
+
+  /** The values of one indicator on one level in one year. */
+  block(indicatorId: string, levelId: string, year: number): ValueBlock | undefined {
+    return this.blocks.get(blockKey(indicatorId, levelId, year));
+  }
+
+  /** One area's value; absent values are missing (`null`). */
+  value(indicatorId: string, levelId: string, year: number, key: string): Value {
+    return this.block(indicatorId, levelId, year)?.values[key] ?? null;
+  }
+
+  /** The reference area's value (the whole municipality), a datum of the data. */
+  referenceValue(indicatorId: string, levelId: string, year: number): Value {
+    return this.block(indicatorId, levelId, year)?.reference ?? null;
+  }
+
+  bookmark(id: string): Bookmark | undefined {
+    return this.manifest.bookmarks?.find((bookmark) => bookmark.id === id);
+  }
+
+  /** Resolves a URL given in the manifest against the manifest's own URL. */
+  resolve(relative: string): string {
+    return new URL(relative, this.url).href;
+  }
+
+  /** Every value block, for consumers that walk the whole cube (suppression, exports). */
+  allBlocks(): IterableIterator<ValueBlock> {
+    return this.blocks.values();
+  }
+}
+
+function blockKey(indicator: string, level: string, year: number): string {
+  return `${indicator}\u0000${level}\u0000${year}`;
+}

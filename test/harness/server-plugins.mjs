@@ -1,0 +1,104 @@
+// Dev-server pieces for the browser tests: real HTTP Range support, a strict-CSP
+// header for the CSP pages, and server commands that log every request a page makes.
+import { stat, open } from 'node:fs/promises';
+import path from 'node:path';
+
+const RANGE_PATTERN = /^bytes=(\d*)-(\d*)$/;
+
+/**
+ * Answers `Range` requests for files under `roots` with 206 and `Content-Range`,
+ * as static web servers do (@web/dev-server alone always answers 200).
+ */
+export function rangeMiddleware(rootDir, roots = ['/test/fixtures/', '/demo/']) {
+  return async (ctx, next) => {
+    const range = ctx.get('range');
+    const urlPath = decodeURIComponent(ctx.path);
+    if (!roots.some((root) => urlPath.startsWith(root))) return next();
+    const filePath = path.join(rootDir, urlPath);
+    if (!filePath.startsWith(rootDir)) return next();
+    let info;
+    try {
+      info = await stat(filePath);
+    } catch {
+      return next();
+    }
+    if (!info.isFile()) return next();
+    ctx.set('Accept-Ranges', 'bytes');
+    if (!range) return next();
+    const match = RANGE_PATTERN.exec(range);
+    if (!match) {
+      ctx.status = 416;
+      ctx.set('Content-Range', `bytes */${info.size}`);
+      return;
+    }
+    let start = match[1] === '' ? info.size - Number(match[2]) : Number(match[1]);
+    let end = match[1] === '' || match[2] === '' ? info.size - 1 : Math.min(Number(match[2]), info.size - 1);
+    if (start < 0) start = 0;
+    if (start > end || start >= info.size) {
+      ctx.status = 416;
+      ctx.set('Content-Range', `bytes */${info.size}`);
+      return;
+    }
+    const length = end - start + 1;
+    const handle = await open(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, start);
+      ctx.status = 206;
+      ctx.set('Content-Range', `bytes ${start}-${end}/${info.size}`);
+      ctx.set('Content-Type', 'application/octet-stream');
+      ctx.body = buffer;
+    } finally {
+      await handle.close();
+    }
+  };
+}
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+
+/** Serves every page under /test/csp/ with a strict Content-Security-Policy header. */
+export function cspMiddleware() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) {
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+    }
+  };
+}
+
+/**
+ * Server commands `request-log-start` and `request-log-read`: record every request the
+ * test page (and its frames and workers) makes, as Chromium sees it.
+ */
+export function requestLogPlugin() {
+  const logs = new Map();
+  return {
+    name: 'keck-request-log',
+    async executeCommand({ command, session }) {
+      if (command !== 'request-log-start' && command !== 'request-log-read') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (command === 'request-log-start') {
+        const entries = [];
+        const onRequest = (request) => entries.push({ url: request.url(), method: request.method(), range: request.headers()['range'] ?? null });
+        const onResponse = (response) => {
+          const entry = entries.findLast((e) => e.url === response.url() && e.status === undefined);
+          if (entry) entry.status = response.status();
+        };
+        const previous = logs.get(session.id);
+        if (previous) previous.detach();
+        page.on('request', onRequest);
+        page.on('response', onResponse);
+        logs.set(session.id, {
+          entries,
+          detach: () => {
+            page.off('request', onRequest);
+            page.off('response', onResponse);
+          },
+        });
+        return true;
+      }
+      return logs.get(session.id)?.entries ?? [];
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fileURLToPath } from 'node:url';
+import { cspMiddleware, rangeMiddleware, requestLogPlugin } from './test/harness/server-plugins.mjs';
+import { summaryReporter } from './test/harness/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  rootDir,
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 2,
+  testsFinishTimeout: 20 * 60 * 1000,
+  testFramework: { config: { timeout: 30000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromePath,
+        args: [
+          '--no-sandbox',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--enable-unsafe-swiftshader',
+          '--ignore-gpu-blocklist',
+        ],
+      },
+    }),
+  ],
+  middleware: [cspMiddleware(), rangeMiddleware(rootDir)],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), requestLogPlugin()],
+  reporters: [defaultReporter(), summaryReporter()],
+};
