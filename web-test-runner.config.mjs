@@ -13,6 +13,7 @@ export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
+  filterBrowserLogs: ({ type }) => type !== 'debug',
   testsFinishTimeout: 20 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   browsers: [

@@ -29,18 +29,22 @@ export class ContractError extends Error {
   }
 }
 
-/** Converts a JSON pointer (`/indicators/2/decimals`) to a readable path (`$.indicators[2].decimals`). */
-export function pointerToPath(pointer: string): string {
-  if (!pointer) return '$';
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, segment) => {
-      if (/^\d+$/.test(segment)) return `${path}[${segment}]`;
-      if (/^[A-Za-z_$][\w$]*$/.test(segment)) return `${path}.${segment}`;
-      return `${path}[${JSON.stringify(segment)}]`;
-    }, '$');
+/**
+ * Converts a JSON pointer (`/indicators/2/decimals`) to a readable path (`$.indicators[2].decimals`).
+ * With the document, object keys that look like numbers (area keys) are quoted: `values["101"]`.
+ */
+export function pointerToPath(pointer: string, document?: unknown): string {
+  let path = '$';
+  let current = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const isIndex = document === undefined ? /^(0|[1-9]\d*)$/.test(segment) : Array.isArray(current);
+    if (isIndex) path += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) path += `.${segment}`;
+    else path += `[${JSON.stringify(segment)}]`;
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
 }
 
 /** A short description of a JSON value for messages ("the string \"zwei\"", "null"). */

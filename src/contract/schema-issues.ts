@@ -62,10 +62,10 @@ export function schemaIssues(errors: ErrorObject[], document: unknown, file: str
     if (error.keyword === 'additionalProperties') {
       const property = (error.params as { additionalProperty: string }).additionalProperty;
       const pointer = `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      issues.push({ file, path: pointerToPath(pointer), expected: 'no unknown property (check the spelling)', found: `the unknown property "${property}"` });
+      issues.push({ file, path: pointerToPath(pointer, document), expected: 'no unknown property (check the spelling)', found: `the unknown property "${property}"` });
       continue;
     }
-    const path = pointerToPath(error.instancePath);
+    const path = pointerToPath(error.instancePath, document);
     const expected = expectation(error);
     const key = `${path}|${expected}`;
     if (seen.has(key)) continue;

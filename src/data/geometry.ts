@@ -2,6 +2,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ContractError, describeValue, type ContractIssue } from '../contract/issues.js';
 import type { Level } from '../contract/types.js';
 import type { Atlas } from './atlas.js';
+import { checkedFlatGeobufStream, checkRemoteFlatGeobuf } from './flatgeobuf-guard.js';
 import { loadFlatGeobuf } from './load-flatgeobuf.js';
 
 /** [west, south, east, north] in WGS84 degrees. */
@@ -24,8 +25,13 @@ export async function readLevelGeometry(
   if (bbox && source.indexed === false) fail('an indexed FlatGeobuf file for a bounding-box read', 'a file marked "indexed": false in the manifest');
   const { deserialize } = await loadFlatGeobuf();
 
+  const unreadable = (error: unknown): never => {
+    if (signal?.aborted) throw error;
+    return fail('a FlatGeobuf file', `unreadable data (${(error as Error).message})`);
+  };
   let input: ReadableStream | string;
   if (bbox) {
+    await checkRemoteFlatGeobuf(url, signal).catch(unreadable);
     input = url;
   } else {
     let response: Response;
@@ -36,7 +42,7 @@ export async function readLevelGeometry(
       return fail('a reachable file', `a network error (${(error as Error).message})`);
     }
     if (!response.ok || !response.body) return fail('HTTP 200', `HTTP ${response.status} ${response.statusText}`.trim());
-    input = response.body;
+    input = await checkedFlatGeobufStream(response.body).catch(unreadable);
   }
 
   const features: AreaFeature[] = [];
@@ -62,9 +68,7 @@ export async function readLevelGeometry(
       features.push({ type: 'Feature', id: features.length, geometry: feature.geometry as Polygon | MultiPolygon, properties: { key: area.key, name: area.name } });
     }
   } catch (error) {
-    if (signal?.aborted) throw error;
-    if (error instanceof ContractError) throw error;
-    return fail('a FlatGeobuf file', `unreadable data (${(error as Error).message})`);
+    unreadable(error);
   }
   if (!bbox) {
     const drawn = new Set(features.map((feature) => feature.properties.key));

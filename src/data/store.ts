@@ -39,7 +39,7 @@ export class AtlasStore {
    * request; it is aborted only when every caller's signal has aborted.
    */
   load(signal?: AbortSignal): Promise<Atlas> {
-    if (!this.loading || this.loading.failedByAbort) {
+    if (!this.loading || this.loading.aborted) {
       this.loading = new SharedLoad((innerSignal) => this.fetchAtlas(innerSignal));
     }
     return this.loading.join(signal);
@@ -58,7 +58,7 @@ export class AtlasStore {
     }
     if (options.bbox) return readLevelGeometry(atlas, level, { bbox: options.bbox, signal: options.signal });
     let shared = this.geometries.get(levelId);
-    if (!shared || shared.failedByAbort) {
+    if (!shared || shared.aborted) {
       shared = new SharedLoad((innerSignal) => readLevelGeometry(atlas, level, { signal: innerSignal }));
       this.geometries.set(levelId, shared);
     }
@@ -90,7 +90,6 @@ class SharedLoad<T> {
   private settled = false;
   /** A caller without a signal keeps the load alive. */
   private pinned = false;
-  failedByAbort = false;
 
   constructor(start: (signal: AbortSignal) => Promise<T>) {
     this.promise = start(this.controller.signal).then(
@@ -100,10 +99,14 @@ class SharedLoad<T> {
       },
       (error) => {
         this.settled = true;
-        if (this.controller.signal.aborted) this.failedByAbort = true;
         throw error;
       },
     );
+  }
+
+  /** Whether every caller gave up before the load finished; a new load must start. */
+  get aborted(): boolean {
+    return this.controller.signal.aborted;
   }
 
   join(signal?: AbortSignal): Promise<T> {

@@ -80,25 +80,28 @@ export function requestLogPlugin() {
       const page = session.browser.getPage(session.id);
       if (command === 'request-log-start') {
         const entries = [];
-        const onRequest = (request) => entries.push({ url: request.url(), method: request.method(), range: request.headers()['range'] ?? null });
-        const onResponse = (response) => {
-          const entry = entries.findLast((e) => e.url === response.url() && e.status === undefined);
-          if (entry) entry.status = response.status();
+        const onRequest = (request) => {
+          const entry = { url: request.url(), method: request.method(), range: request.headers()['range'] ?? null };
+          entries.push(entry);
+          pending.push(
+            request.response().then(
+              (response) => (entry.status = response?.status()),
+              () => undefined,
+            ),
+          );
         };
+        const pending = [];
         const previous = logs.get(session.id);
         if (previous) previous.detach();
         page.on('request', onRequest);
-        page.on('response', onResponse);
-        logs.set(session.id, {
-          entries,
-          detach: () => {
-            page.off('request', onRequest);
-            page.off('response', onResponse);
-          },
-        });
+        logs.set(session.id, { entries, pending, detach: () => page.off('request', onRequest) });
         return true;
       }
-      return logs.get(session.id)?.entries ?? [];
+      const log = logs.get(session.id);
+      if (!log) return [];
+      const settleLimit = new Promise((resolve) => setTimeout(resolve, 2000));
+      await Promise.race([Promise.all(log.pending), settleLimit]);
+      return log.entries;
     },
   };
 }

@@ -1,0 +1,78 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContractError, type ContractIssue } from '../contract/issues.js';
+import type { Atlas } from '../data/atlas.js';
+import { AtlasStore } from '../data/store.js';
+import { KeckErrorEvent, KeckLoadEvent } from './events.js';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Loads the atlas named by the host's `src` through the shared store and tracks the
+ * state every element renders: idle, loading, ready (with `atlas`) or error (with a message).
+ * Fires `keck-load` and `keck-error` on the host.
+ */
+export class AtlasController implements ReactiveController {
+  status: LoadStatus = 'idle';
+  atlas?: Atlas;
+  store?: AtlasStore;
+  errorMessage = '';
+  errorIssues: ContractIssue[] = [];
+  private loadedSrc?: string;
+  private abort?: AbortController;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { src?: string }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.loadedSrc = undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.host.src !== this.loadedSrc) this.load(this.host.src);
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    if (this.status === 'loading') this.status = 'idle';
+  }
+
+  /** Fails the host with a readable message (e.g. an attribute naming an unknown indicator). */
+  fail(message: string, issues: ContractIssue[] = []): void {
+    this.status = 'error';
+    this.errorMessage = message;
+    this.errorIssues = issues;
+    this.host.dispatchEvent(new KeckErrorEvent(message, issues));
+    this.host.requestUpdate();
+  }
+
+  private load(src: string | undefined): void {
+    this.abort?.abort();
+    this.loadedSrc = src;
+    this.atlas = undefined;
+    this.errorMessage = '';
+    this.errorIssues = [];
+    if (!src) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'loading';
+    const abort = (this.abort = new AbortController());
+    this.store = AtlasStore.for(src);
+    this.store.load(abort.signal).then(
+      (atlas) => {
+        if (abort.signal.aborted) return;
+        this.atlas = atlas;
+        this.status = 'ready';
+        this.host.requestUpdate();
+        this.host.updateComplete.then(() => this.host.dispatchEvent(new KeckLoadEvent(atlas.id, atlas.url)));
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        const issues = error instanceof ContractError ? error.issues : [];
+        this.fail(error instanceof Error ? error.message : String(error), issues);
+      },
+    );
+  }
+}

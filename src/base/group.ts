@@ -1,0 +1,46 @@
+/** The view that elements of one `group` share. */
+export interface GroupView {
+  level?: string;
+  year?: number;
+  indicator?: string;
+  /** Selected area keys, most recent last. */
+  areas: string[];
+}
+
+/**
+ * Linking between elements: every element with the same `group` attribute reads and
+ * writes one shared view; changes reach the others through a `change` event.
+ */
+export class AtlasGroup extends EventTarget {
+  private static readonly groups = new Map<string, AtlasGroup>();
+
+  static named(name: string): AtlasGroup {
+    let group = AtlasGroup.groups.get(name);
+    if (!group) {
+      group = new AtlasGroup(name);
+      AtlasGroup.groups.set(name, group);
+    }
+    return group;
+  }
+
+  view: GroupView = { areas: [] };
+
+  private constructor(readonly name: string) {
+    super();
+  }
+
+  /** Merges a change into the shared view and notifies the members (except `source`). */
+  update(change: Partial<GroupView>, source?: EventTarget): void {
+    this.view = { ...this.view, ...change };
+    this.dispatchEvent(new GroupChangeEvent(this.view, source));
+  }
+}
+
+export class GroupChangeEvent extends Event {
+  constructor(
+    readonly view: GroupView,
+    readonly source?: EventTarget,
+  ) {
+    super('change');
+  }
+}

@@ -1,0 +1,16 @@
+import type { Locale } from '../contract/types.js';
+
+/** The element's locale: its `locale` attribute, else the nearest `lang` (also across shadow roots), else German. */
+export function resolveLocale(element: Element, attribute?: string | null): Locale {
+  const explicit = attribute ?? langOf(element);
+  return explicit?.toLowerCase().startsWith('en') ? 'en' : 'de';
+}
+
+function langOf(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? undefined;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+/**
+ * Shared host styles. Elements inherit the page's font; colours come from `--keck-*` properties.
+ *
+ * @cssprop --keck-text - Text colour (default: inherited).
+ * @cssprop --keck-background - Background of panels (default: transparent).
+ * @cssprop --keck-border - Border colour of tables and panels.
+ * @cssprop --keck-accent - Accent colour: focus rings, selection, buttons.
+ * @cssprop --keck-error - Colour of error messages.
+ * @cssprop --keck-muted - Secondary text (units, footnotes).
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--keck-text, inherit);
+    background: var(--keck-background, transparent);
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .status {
+    margin: 0;
+    padding: 0.75em 1em;
+    border: 1px solid var(--keck-border, #767676);
+    border-radius: 4px;
+  }
+  .status.error {
+    border-color: var(--keck-error, #b00020);
+    color: var(--keck-error, #b00020);
+    overflow-wrap: anywhere;
+  }
+  .status.error p {
+    margin: 0 0 0.25em;
+  }
+  .status.error ul {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  :focus-visible {
+    outline: 3px solid var(--keck-accent, #0b5cad);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    .status {
+      border-color: CanvasText;
+    }
+  }
+`;
