@@ -1,0 +1,42 @@
+import { existsSync, readdirSync } from 'node:fs';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+// One entry per element (`<name>/index` for the class, `<name>/define` to register it),
+// the side-effect-free package index, the contract, and the CDN file that registers all.
+const elementDirs = readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`src/${entry.name}/define.ts`))
+  .map((entry) => entry.name);
+
+const input = {
+  index: 'src/index.ts',
+  'keck-atlas': 'src/keck-atlas.ts',
+  'contract/index': 'src/contract/index.ts',
+  ...Object.fromEntries(elementDirs.flatMap((name) => [[`${name}/index`, `src/${name}/index.ts`], [`${name}/define`, `src/${name}/define.ts`]])),
+};
+
+export default {
+  input,
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    assetFileNames: 'assets/[name]-[hash][extname]',
+    sourcemap: true,
+  },
+  preserveEntrySignatures: 'strict',
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    commonjs({ strictRequires: false }),
+    json(),
+    esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+  ],
+  onwarn(warning, warn) {
+    const inDependency = /node_modules/.test(`${warning.id ?? ''}${warning.ids?.join() ?? ''}`);
+    if (inDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED')) return;
+    warn(warning);
+  },
+};

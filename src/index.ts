@@ -1,0 +1,7 @@
+// The package's side-effect-free entry: classes, types and the data layer. Importing it
+// registers no element; use the `define` entry points or `keck-atlas.js` for that.
+export * from './contract/index.js';
+export { Atlas } from './data/atlas.js';
+export { AtlasStore } from './data/store.js';
+export type { AreaFeature, BBox } from './data/geometry.js';
+export * from './base/index.js';
