@@ -18,6 +18,7 @@ export async function step<T>(log: Log, label: string, work: () => Promise<T> | 
   const started = performance.now();
   log.progress(`${label}`);
   const result = await work();
-  log.progress(`${label}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds >= 1) log.progress(`${label}: done in ${seconds.toFixed(1)} s`);
   return result;
 }
