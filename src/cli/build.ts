@@ -65,7 +65,7 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
   for (const id of unused) warn(`indicator "${id}" has no column in any table; left out`);
 
   const { blocks: suppressedBlocks, report } = await step(log, 'suppressing small counts', () => suppress({ indicators, levels, blocks, privacy: config.atlas.privacy }));
-  populationWarnings(config, suppressedBlocks, levels).forEach(warn);
+  populationWarnings(config, blocks, levels).forEach(warn);
 
   const published = new Set(indicators.filter((indicator) => build === 'internal' || indicator.published).map((indicator) => indicator.id));
   const leftOut = indicators.filter((indicator) => !published.has(indicator.id)).map((indicator) => indicator.id);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { DataError } from './errors.js';
@@ -43,12 +44,15 @@ export async function readTable(file: string, options: TableOptions = {}): Promi
   throw DataError.at(file, `expected a table as .csv or .xlsx, found a "${extension || 'file without extension'}"`);
 }
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (what Excel writes on German Windows). */
+/**
+ * UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (what Excel writes on German
+ * Windows). Node's TextDecoder decodes "windows-1252" as Latin-1 ("–" becomes U+0096), hence iconv-lite.
+ */
 export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
   }
 }
 
