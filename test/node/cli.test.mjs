@@ -257,6 +257,29 @@ describe('keck-atlas build: tables, suppression, public and internal builds', ()
   });
 });
 
+describe('keck-atlas build: points of interest', () => {
+  it('a CSV with German coordinates becomes an indexed FlatGeobuf POI source', async () => {
+    const out = path.join(work, 'poi');
+    const config = writeConfig('poi.json', {
+      atlas: vechtaAtlas,
+      levels: [gemeindeLevel(path.join(sources, 'vechta_gemeinden.geojson'))],
+      indicators: path.join(fixtures, 'counts.indicators.csv'),
+      tables: [],
+      poi: {
+        categories: [{ id: 'kita', title: 'Kitas' }, { id: 'playground', title: 'Spielplätze' }],
+        sources: [{ id: 'places', title: 'Orte', file: path.join(fixtures, 'kitas-fictional.csv'), fictional: true }],
+      },
+    });
+    const result = run('build', config, '--out', out);
+    assert.equal(result.code, 0, result.stderr);
+    const atlas = validateManifest(JSON.parse(readFileSync(path.join(out, 'atlas.json'), 'utf8')), 'atlas.json');
+    assert.deepEqual(atlas.poiSources, [{ id: 'places', title: 'Orte', url: 'poi-places.fgb', format: 'flatgeobuf', fictional: true }]);
+    const near = await readFgb(path.join(out, 'poi-places.fgb'), { minX: 8.29, minY: 52.73, maxX: 8.3, maxY: 52.74 });
+    assert.deepEqual(near.map((f) => [f.properties.name, f.properties.capacity, f.geometry.coordinates]), [['Kita Sonnenschein (fiktiv)', '75', [8.295, 52.732]]]);
+    assert.match(result.stdout, /POI source places: 2 points/);
+  });
+});
+
 describe('keck-atlas: errors and exit codes', () => {
   const ldTableConfig = (name, table) =>
     writeConfig(name, {
