@@ -2,3 +2,4 @@
 // (maplibre, vega, XLSX, PDF) load only when an element needs them.
 export * from './index.js';
 import './table/define.js';
+import './chart/define.js';
