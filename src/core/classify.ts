@@ -1,4 +1,4 @@
-import { ckmeans, quantileSorted } from 'simple-statistics';
+import { ckmeans } from 'simple-statistics';
 import type { Value } from '../contract/types.js';
 
 export type ClassificationMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
@@ -77,7 +77,9 @@ function limitsFor(method: Exclude<ClassificationMethod, 'manual'>, sorted: numb
         .slice(0, -1)
         .map((cluster) => cluster[cluster.length - 1]);
     case 'quantile':
-      return Array.from({ length: classes - 1 }, (_, i) => quantileSorted(sorted, (i + 1) / classes));
+      // Limits are data values (the last value of each class by rank), not interpolated
+      // quantiles: an interpolated limit between tied values can leave a class empty.
+      return Array.from({ length: classes - 1 }, (_, i) => sorted[Math.ceil((sorted.length * (i + 1)) / classes) - 1]);
   }
 }
 

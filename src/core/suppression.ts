@@ -23,6 +23,8 @@ export interface SuppressionRecord {
 }
 
 const REFERENCE = 'reference';
+/** Largest set of linked hidden cells the audit solves; larger sets rely on group protection alone. */
+const AUDIT_LIMIT = 400;
 
 /** A cell of the cube: a block (by index) and an area key or 'reference'. */
 interface Cell {
@@ -74,7 +76,9 @@ class Suppression {
 
   run(): { blocks: ValueBlock[]; report: SuppressionRecord[] } {
     this.primary();
-    this.protectGroups(this.additiveGroups());
+    const groups = this.additiveGroups();
+    this.protectGroups(groups);
+    this.audit(groups);
     this.derived();
     this.complementaryShares();
     return { blocks: this.blocks, report: this.report };
@@ -98,9 +102,23 @@ class Suppression {
     const complementary: AdditiveGroup[] = [];
     const children: AdditiveGroup[] = [];
     const levelWide: AdditiveGroup[] = [];
+    const sameReference: AdditiveGroup[] = [];
+    const referenceByIndicatorYear = new Map<string, number>();
     this.blocks.forEach((block, index) => {
       const indicator = this.indicators.get(block.indicator);
-      if (indicator?.kind !== 'count' || indicator.additive === false) return;
+      if (indicator?.kind !== 'count') return;
+      // The reference is one datum on every level: hidden on one, hidden on all.
+      const datum = `${block.indicator}\u0000${block.year}`;
+      const previous = referenceByIndicatorYear.get(datum);
+      if (previous !== undefined && this.isKnownOrHidden({ block: index, key: REFERENCE })) {
+        sameReference.push({
+          rule: 'secondary',
+          total: { block: previous, key: REFERENCE },
+          members: [{ block: index, key: REFERENCE }],
+          description: `the reference of level "${block.level}", the same as on level "${this.blocks[previous].level}"`,
+        });
+      } else if (this.isKnownOrHidden({ block: index, key: REFERENCE })) referenceByIndicatorYear.set(datum, index);
+      if (indicator.additive === false) return;
       const level = this.levels.get(block.level);
       const keys = this.areaKeys(index);
       if (this.isKnownOrHidden({ block: index, key: REFERENCE })) {
@@ -147,7 +165,7 @@ class Suppression {
         }
       }
     }
-    return [...complementary, ...children, ...levelWide];
+    return [...complementary, ...children, ...levelWide, ...sameReference];
   }
 
   /** Pairs of share/rate blocks (same level and year) with the same denominator and different numerators. */
@@ -218,6 +236,82 @@ class Suppression {
       return true;
     }
     return changed;
+  }
+
+  /**
+   * Group by group protection is not enough where numerators add up to their denominator:
+   * the three indicators then form a two-way table, and sums across it can pin down a cell
+   * that every single group hides. Each connected set of hidden cells that such a group
+   * links (up to AUDIT_LIMIT cells) is solved as a linear system, as an attacker would; a
+   * cell it determines gets one more complement, and the audit runs again.
+   */
+  private audit(groups: AdditiveGroup[]): void {
+    if (!groups.some((group) => group.rule === 'complementary')) return;
+    for (;;) {
+      const exposed = this.findExposedCell(groups);
+      if (!exposed) return;
+      const around = groups.filter((group) => [group.total, ...group.members].some((cell) => sameCell(cell, exposed.cell)));
+      const candidate = [around, exposed.component]
+        .map((set) => this.smallestComplement(set))
+        .find((found) => found !== undefined);
+      if (!candidate) return;
+      this.hide(candidate.cell, candidate.group.rule, `complement in ${candidate.group.description}, found by solving the published sums`);
+      this.protectGroups(groups);
+    }
+  }
+
+  private smallestComplement(groups: AdditiveGroup[]): { cell: Cell; group: AdditiveGroup } | undefined {
+    let best: { cell: Cell; group: AdditiveGroup; value: number } | undefined;
+    for (const group of groups) {
+      for (const cell of [...group.members, group.total]) {
+        if (!this.isValidComplement(cell)) continue;
+        const value = this.current(cell) as number;
+        if (!best || value < best.value) best = { cell, group, value };
+      }
+    }
+    return best;
+  }
+
+  /** A hidden cell that the published sums determine, with the groups of its connected set. */
+  private findExposedCell(groups: AdditiveGroup[]): { cell: Cell; component: AdditiveGroup[] } | undefined {
+    const ids = new Map<string, number>();
+    const cells: Cell[] = [];
+    const parent: number[] = [];
+    const idOf = (cell: Cell) => {
+      const key = `${cell.block}\u0000${cell.key}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = cells.length;
+        ids.set(key, id);
+        cells.push(cell);
+        parent.push(id);
+      }
+      return id;
+    };
+    const root = (id: number): number => (parent[id] === id ? id : (parent[id] = root(parent[id])));
+    const hiddenIds = groups.map((group) => [group.total, ...group.members].filter((cell) => this.isHidden(cell)).map(idOf));
+    for (const members of hiddenIds) for (const id of members.slice(1)) parent[root(id)] = root(members[0]);
+    const componentsToAudit = new Set<number>();
+    groups.forEach((group, index) => {
+      if (group.rule === 'complementary' && hiddenIds[index].length > 0) componentsToAudit.add(root(hiddenIds[index][0]));
+    });
+    for (const component of componentsToAudit) {
+      const columns = cells.map((_, id) => id).filter((id) => root(id) === component);
+      if (columns.length > AUDIT_LIMIT) continue;
+      const column = new Map(columns.map((id, index) => [id, index]));
+      const componentGroups = groups.filter((_, index) => hiddenIds[index].length > 0 && root(hiddenIds[index][0]) === component);
+      // Each group says: total − members = what is published; only the hidden cells are unknown.
+      const rows = componentGroups.map((group) => {
+        const row = new Float64Array(columns.length);
+        [group.total, ...group.members].forEach((cell, index) => {
+          if (this.isHidden(cell)) row[column.get(idOf(cell))!] += index === 0 ? 1 : -1;
+        });
+        return row;
+      });
+      const determined = determinedColumns(rows, columns.length);
+      if (determined.length > 0) return { cell: cells[columns[determined[0]]], component: componentGroups };
+    }
+    return undefined;
   }
 
   /** A published, non-zero count: a zero cannot hide anything beside it. */
@@ -359,4 +453,43 @@ function isShareLike(indicator: Indicator): boolean {
 
 function blockKey(indicator: string, level: string, year: number): string {
   return `${indicator}\u0000${level}\u0000${year}`;
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  return a.block === b.block && a.key === b.key;
+}
+
+/** Columns of a linear system that its rows determine: Gauss–Jordan elimination, then rows with one entry left. */
+function determinedColumns(rows: Float64Array[], width: number): number[] {
+  const epsilon = 1e-9;
+  let pivotRow = 0;
+  for (let column = 0; column < width && pivotRow < rows.length; column++) {
+    let best = pivotRow;
+    for (let r = pivotRow + 1; r < rows.length; r++) if (Math.abs(rows[r][column]) > Math.abs(rows[best][column])) best = r;
+    if (Math.abs(rows[best][column]) < epsilon) continue;
+    [rows[pivotRow], rows[best]] = [rows[best], rows[pivotRow]];
+    const pivot = rows[pivotRow];
+    const scale = pivot[column];
+    for (let k = 0; k < width; k++) pivot[k] /= scale;
+    for (let r = 0; r < rows.length; r++) {
+      const factor = rows[r][column];
+      if (r === pivotRow || Math.abs(factor) < epsilon) continue;
+      const row = rows[r];
+      for (let k = 0; k < width; k++) row[k] -= factor * pivot[k];
+    }
+    pivotRow++;
+  }
+  const determined: number[] = [];
+  for (const row of rows.slice(0, pivotRow)) {
+    let only = -1;
+    let count = 0;
+    for (let k = 0; k < width; k++) {
+      if (Math.abs(row[k]) > epsilon) {
+        only = k;
+        count++;
+      }
+    }
+    if (count === 1) determined.push(only);
+  }
+  return determined;
 }
