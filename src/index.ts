@@ -5,3 +5,4 @@ export { Atlas } from './data/atlas.js';
 export { AtlasStore } from './data/store.js';
 export type { AreaFeature, BBox } from './data/geometry.js';
 export * from './base/index.js';
+export * from './table/index.js';

@@ -1,3 +1,4 @@
 // The one script for web editors: registers every keck-atlas element. Heavy parts
 // (maplibre, vega, XLSX, PDF) load only when an element needs them.
 export * from './index.js';
+import './table/define.js';
