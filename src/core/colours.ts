@@ -1,0 +1,152 @@
+import { color } from 'd3-color';
+import { interpolatePuOr, interpolateRdBu, schemeBlues, schemeOrRd, schemePurples } from 'd3-scale-chromatic';
+import type { Polarity } from '../contract/types.js';
+import { MAX_CLASSES } from './classify.js';
+
+/** How a suppressed area looks: stripes on a base colour, distinct from every class and from missing. */
+export interface HatchPattern {
+  base: string;
+  stripe: string;
+  /** Stripe angle in degrees. */
+  angle: number;
+  /** Stripe width and gap, in CSS pixels. */
+  stripeWidth: number;
+  gap: number;
+}
+
+/** The colours of one classified view. */
+export interface ColourScheme {
+  /** One colour per class, lowest class first. */
+  classes: string[];
+  suppressed: HatchPattern;
+  missing: string;
+}
+
+/**
+ * Colour overrides as CSS custom property values, e.g. read from the element with
+ * `readColourOverrides(getComputedStyle(element))`: `--keck-class-1` … `--keck-class-7`,
+ * `--keck-suppressed`, `--keck-suppressed-stripe`, `--keck-missing`.
+ */
+export type ColourOverrides = Readonly<Record<string, string | undefined>>;
+
+/** The custom properties the core reads, in a stable order. */
+export const COLOUR_PROPERTIES: readonly string[] = [
+  ...Array.from({ length: MAX_CLASSES }, (_, i) => `--keck-class-${i + 1}`),
+  '--keck-suppressed',
+  '--keck-suppressed-stripe',
+  '--keck-missing',
+];
+
+export const DEFAULT_SUPPRESSED: HatchPattern = { base: '#ffffff', stripe: '#636363', angle: 45, stripeWidth: 1.5, gap: 4 };
+export const DEFAULT_MISSING = '#d9d9d9';
+
+/** The overrides a style declaration sets (pass `getComputedStyle(element)`); unset properties are left out. */
+export function readColourOverrides(style: { getPropertyValue(name: string): string }): ColourOverrides {
+  const overrides: Record<string, string> = {};
+  for (const name of COLOUR_PROPERTIES) {
+    const value = style.getPropertyValue(name).trim();
+    if (value) overrides[name] = value;
+  }
+  return overrides;
+}
+
+export interface ColourSchemeOptions {
+  polarity?: Polarity;
+  classCount: number;
+  /**
+   * For a diverging scheme around the reference: how many classes lie below it. The rest lie
+   * above. Without it the scheme is sequential.
+   */
+  classesBelowReference?: number;
+  overrides?: ColourOverrides;
+}
+
+/**
+ * Colour-blind-safe ColorBrewer colours chosen by polarity: warm (OrRd) when higher is
+ * worse, cool (Blues) when higher is better, Purples when neutral (not Greys, which would
+ * look like missing). Diverging around the reference: red–blue with the bad side red,
+ * purple–orange when neutral.
+ */
+export function colourScheme(options: ColourSchemeOptions): ColourScheme {
+  const polarity = options.polarity ?? 'neutral';
+  const count = Math.max(0, Math.min(MAX_CLASSES, options.classCount));
+  const base =
+    options.classesBelowReference === undefined ? sequential(polarity, count) : diverging(polarity, options.classesBelowReference, count);
+  const overrides = options.overrides ?? {};
+  const pick = (name: string, fallback: string) => overrides[name]?.trim() || fallback;
+  return {
+    classes: base.map((colour, i) => pick(`--keck-class-${i + 1}`, colour)),
+    suppressed: {
+      ...DEFAULT_SUPPRESSED,
+      base: pick('--keck-suppressed', DEFAULT_SUPPRESSED.base),
+      stripe: pick('--keck-suppressed-stripe', DEFAULT_SUPPRESSED.stripe),
+    },
+    missing: pick('--keck-missing', DEFAULT_MISSING),
+  };
+}
+
+function sequential(polarity: Polarity, count: number): string[] {
+  const scheme = polarity === 'higher-worse' ? schemeOrRd : polarity === 'higher-better' ? schemeBlues : schemePurples;
+  if (count >= 3) return [...scheme[count]];
+  if (count === 2) return [scheme[3][0], scheme[3][2]];
+  return count === 1 ? [scheme[3][1]] : [];
+}
+
+function diverging(polarity: Polarity, below: number, count: number): string[] {
+  const belowCount = Math.max(0, Math.min(count, below));
+  const aboveCount = count - belowCount;
+  const interpolate =
+    polarity === 'higher-worse' ? (t: number) => interpolateRdBu(1 - t) : polarity === 'higher-better' ? interpolateRdBu : interpolatePuOr;
+  const side = Math.max(belowCount, aboveCount);
+  // Distance 1 from the reference is light but not white; the farthest class is the scheme's end.
+  const offset = (distance: number) => 0.12 + (0.38 * (distance - 1)) / Math.max(1, side - 1);
+  const colours: string[] = [];
+  for (let i = 0; i < belowCount; i++) colours.push(hex(interpolate(0.5 - offset(belowCount - i))));
+  for (let i = 0; i < aboveCount; i++) colours.push(hex(interpolate(0.5 + offset(i + 1))));
+  return colours;
+}
+
+function hex(specifier: string): string {
+  return color(specifier)?.rgb().formatHex() ?? specifier;
+}
+
+/** WCAG 2.1 contrast ratio of two CSS colours (1 to 21); NaN when one is not a colour. */
+export function contrastRatio(first: string, second: string): number {
+  const a = relativeLuminance(first);
+  const b = relativeLuminance(second);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+function relativeLuminance(specifier: string): number {
+  const parsed = color(specifier);
+  if (!parsed) return Number.NaN;
+  const { r, g, b } = parsed.rgb();
+  const linear = (channel: number) => {
+    const c = channel / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+export interface ContrastIssue {
+  /** What the colour is for: 'class-1' … 'class-7', 'suppressed-stripe', 'missing'. */
+  role: string;
+  colour: string;
+  ratio: number;
+}
+
+/**
+ * WCAG 1.4.11 check for development mode: the scheme's colours with less than `minimum`
+ * contrast (3:1) against the background. A light class colour may still pass when the
+ * element outlines areas in a contrasting colour; the check says which ones depend on that.
+ */
+export function contrastIssues(scheme: ColourScheme, background = '#ffffff', minimum = 3): ContrastIssue[] {
+  const roles: [string, string][] = [
+    ...scheme.classes.map((colour, i): [string, string] => [`class-${i + 1}`, colour]),
+    ['suppressed-stripe', scheme.suppressed.stripe],
+    ['missing', scheme.missing],
+  ];
+  return roles
+    .map(([role, colour]) => ({ role, colour, ratio: contrastRatio(colour, background) }))
+    .filter((entry) => !(entry.ratio >= minimum));
+}

@@ -1,0 +1,21 @@
+import type { Indicator, PrivacySettings, Value } from '../contract/types.js';
+import { effectivePrivacy, isSmallCount } from './privacy.js';
+
+const warned = new Set<string>();
+
+/**
+ * The render guard: a raw count at or below the threshold is never shown, even when the
+ * data reached the browser unsuppressed. Returns `{suppressed: true}` for such a count and
+ * warns once per indicator in the console; every other value is returned as is.
+ */
+export function guardValue(value: Value, indicator: Indicator, privacy?: PrivacySettings): Value {
+  if (indicator.kind !== 'count' || typeof value !== 'number') return value;
+  if (!isSmallCount(value, effectivePrivacy(privacy))) return value;
+  if (!warned.has(indicator.id)) {
+    warned.add(indicator.id);
+    console.warn(
+      `keck-atlas: indicator "${indicator.id}" holds counts at or below the privacy threshold; they are shown as suppressed. Suppress them when preparing the data.`,
+    );
+  }
+  return { suppressed: true };
+}
