@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -14,8 +14,18 @@ const input = {
   index: 'src/index.ts',
   'keck-atlas': 'src/keck-atlas.ts',
   'contract/index': 'src/contract/index.ts',
+  embed: 'src/embed/embed.ts',
+  'embed-host': 'src/embed/embed-host.ts',
   ...Object.fromEntries(elementDirs.flatMap((name) => [[`${name}/index`, `src/${name}/index.ts`], [`${name}/define`, `src/${name}/define.ts`]])),
 };
+
+/** Copies static files (the iframe page) into dist under fixed names. */
+const copyStatic = (files) => ({
+  name: 'keck-copy-static',
+  generateBundle() {
+    for (const [fileName, source] of Object.entries(files)) this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
+  },
+});
 
 export default {
   input,
@@ -33,6 +43,7 @@ export default {
     commonjs({ strictRequires: false }),
     json(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+    copyStatic({ 'embed.html': 'src/embed/embed.html', 'embed.css': 'src/embed/embed.css' }),
   ],
   onwarn(warning, warn) {
     const inDependency = /node_modules/.test(`${warning.id ?? ''}${warning.ids?.join() ?? ''}`);

@@ -74,7 +74,7 @@ export function crossCheckManifest(atlas: AtlasManifest, file: string): Contract
     if (indicator && !indicator.years.includes(block.year)) {
       issue(`${path}.year`, `one of the years of indicator "${indicator.id}" (${indicator.years.join(', ')})`, `the year ${block.year}`);
     }
-    if (indicator?.levels && !indicator.levels.includes(block.level)) {
+    if (indicator?.levels && levels.has(block.level) && !indicator.levels.includes(block.level)) {
       issue(`${path}.level`, `one of the levels of indicator "${indicator.id}" (${indicator.levels.join(', ')})`, `the level "${block.level}"`);
     }
     const id = `${block.indicator}|${block.level}|${block.year}`;

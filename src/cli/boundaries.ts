@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { open as openShapefile } from 'shapefile';
+import { DataError } from './errors.js';
+import { converterFromPrj, type ToWgs84 } from './projection.js';
+
+/** A feature as read from a boundary file, in WGS84, with where it came from. */
+export interface SourceFeature {
+  file: string;
+  /** 0-based position in the file. */
+  index: number;
+  geometry: Geometry | null;
+  properties: Record<string, unknown>;
+}
+
+export interface BoundarySource {
+  file: string;
+  features: SourceFeature[];
+  /** EPSG code of the source system, when known. */
+  epsg?: number;
+}
+
+/** Reads GeoJSON, a zipped Shapefile or a `.shp` with `.dbf`/`.prj` beside it, reprojected to WGS84. */
+export async function readBoundaries(file: string): Promise<BoundarySource> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.geojson' || extension === '.json') return readGeoJsonFile(file);
+  if (extension === '.zip') return readZippedShapefile(file);
+  if (extension === '.shp') return readLooseShapefile(file);
+  throw DataError.at(file, `expected boundaries as .geojson, .zip (Shapefile) or .shp, found "${extension || 'no extension'}"`);
+}
+
+async function readBytes(file: string, what = 'file'): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw DataError.at(file, `cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** Reads a GeoJSON FeatureCollection (or a single Feature) of any geometry. */
+export async function readGeoJsonFile(file: string): Promise<BoundarySource> {
+  const bytes = await readBytes(file);
+  let document: FeatureCollection | Feature;
+  try {
+    document = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw DataError.at(file, `no valid JSON (${(error as Error).message})`);
+  }
+  const features = document?.type === 'FeatureCollection' ? document.features : document?.type === 'Feature' ? [document] : undefined;
+  if (!Array.isArray(features)) throw DataError.at(file, `expected a GeoJSON FeatureCollection, found ${JSON.stringify((document as { type?: unknown })?.type ?? null)}`);
+  const named = /EPSG::?(\d+)/i.exec(String((document as { crs?: { properties?: { name?: string } } }).crs?.properties?.name ?? ''));
+  const epsg = named ? Number(named[1]) : undefined;
+  let toWgs84: ToWgs84 | null = null;
+  if (epsg !== undefined && epsg !== 4326) {
+    try {
+      toWgs84 = converterFromPrj(`PROJCS["EPSG ${epsg}",AUTHORITY["EPSG","${epsg}"]]`).toWgs84;
+    } catch {
+      throw DataError.at(file, `the coordinate system EPSG:${epsg} of the "crs" member is not supported; convert the file to WGS84`);
+    }
+  }
+  return {
+    file,
+    epsg,
+    features: features.map((feature, index) => ({
+      file,
+      index,
+      geometry: toWgs84 && feature.geometry ? reproject(feature.geometry, toWgs84) : feature.geometry,
+      properties: { ...(feature.properties ?? {}) },
+    })),
+  };
+}
+
+async function readZippedShapefile(file: string): Promise<BoundarySource> {
+  const zipped = await readBytes(file);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(zipped);
+  } catch (error) {
+    throw DataError.at(file, `broken zip archive (${(error as Error).message}); expected a zip with .shp, .dbf and .prj`);
+  }
+  const names = Object.keys(entries).filter((name) => !name.startsWith('__MACOSX/'));
+  const shps = names.filter((name) => name.toLowerCase().endsWith('.shp'));
+  if (shps.length !== 1) throw DataError.at(file, `expected exactly one .shp in the zip, found ${shps.length ? shps.join(', ') : 'none'}`);
+  const stem = shps[0].slice(0, -4);
+  const sibling = (extension: string) => {
+    const name = names.find((candidate) => candidate.toLowerCase() === `${stem}${extension}`.toLowerCase());
+    return name === undefined ? undefined : entries[name];
+  };
+  return readShapefileParts(file, `${shps[0]} in ${path.basename(file)}`, entries[shps[0]], sibling('.dbf'), sibling('.prj'), sibling('.cpg'));
+}
+
+async function readLooseShapefile(file: string): Promise<BoundarySource> {
+  const stem = file.slice(0, -4);
+  const optional = async (extension: string) => {
+    for (const candidate of [extension, extension.toUpperCase()]) {
+      try {
+        return await readFile(stem + candidate);
+      } catch {
+        /* try the next spelling */
+      }
+    }
+    return undefined;
+  };
+  return readShapefileParts(file, path.basename(file), await readBytes(file), await optional('.dbf'), await optional('.prj'), await optional('.cpg'));
+}
+
+async function readShapefileParts(
+  file: string,
+  label: string,
+  shp: Uint8Array,
+  dbf: Uint8Array | undefined,
+  prj: Uint8Array | undefined,
+  cpg: Uint8Array | undefined,
+): Promise<BoundarySource> {
+  if (!dbf) throw DataError.at(file, `${label}: the .dbf with the attributes (keys, names) is missing`);
+  if (!prj) throw DataError.at(file, `${label}: the .prj is missing, so the coordinate system is unknown; add the .prj the GIS wrote with the Shapefile`);
+  const wkt = new TextDecoder().decode(prj).trim();
+  let projection: ReturnType<typeof converterFromPrj>;
+  try {
+    projection = converterFromPrj(wkt);
+  } catch (error) {
+    throw DataError.at(file, `${label}: the .prj names a coordinate system that cannot be read (${(error as Error).message}): ${wkt.slice(0, 80)}`);
+  }
+  const codePage = cpg ? new TextDecoder().decode(cpg).trim().toLowerCase() : '';
+  const encoding = /utf-?8|65001/.test(codePage) ? 'utf-8' : 'windows-1252';
+  const features: SourceFeature[] = [];
+  try {
+    const source = await openShapefile(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding });
+    for (let result = await source.read(), index = 0; !result.done; result = await source.read(), index++) {
+      const geometry = result.value.geometry as Geometry | null;
+      features.push({
+        file,
+        index,
+        geometry: geometry && projection.toWgs84 ? reproject(geometry, projection.toWgs84) : geometry,
+        properties: { ...(result.value.properties ?? {}) },
+      });
+    }
+  } catch (error) {
+    throw DataError.at(file, `${label}: unreadable Shapefile (${(error as Error).message})`);
+  }
+  return { file, features, epsg: projection.epsg };
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** Applies a position transform to every position of a geometry. */
+export function reproject(geometry: Geometry, transform: ToWgs84): Geometry {
+  const ring = (positions: Position[]) => positions.map(transform);
+  switch (geometry.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: transform(geometry.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: geometry.type, coordinates: ring(geometry.coordinates) } as Geometry;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: geometry.type, coordinates: geometry.coordinates.map(ring) } as Geometry;
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)) };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: geometry.geometries.map((part) => reproject(part, transform)) };
+  }
+}

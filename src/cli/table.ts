@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+import { DataError } from './errors.js';
+
+/** A cell as read: text from CSV, text or number from XLSX, `null` when empty. */
+export type Cell = string | number | null;
+
+export interface TableRow {
+  /** 1-based row in the file (the header is row 1), for messages. */
+  row: number;
+  cells: Cell[];
+}
+
+/** A table as an office keeps it: a header row, then data rows. */
+export interface Table {
+  file: string;
+  header: string[];
+  rows: TableRow[];
+  /** The number format for text cells: German ("1.583,5") or English ("1,583.5"). */
+  numberFormat: 'de' | 'en';
+}
+
+export interface TableOptions {
+  /** XLSX: sheet name or 1-based number (default: the first). */
+  sheet?: string | number;
+  /** Overrides the detected number format. */
+  numberFormat?: 'de' | 'en';
+}
+
+/** Reads a CSV (`;`, `,` or tab; UTF-8 or Windows-1252) or XLSX table. */
+export async function readTable(file: string, options: TableOptions = {}): Promise<Table> {
+  const extension = path.extname(file).toLowerCase();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw DataError.at(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (extension === '.xlsx') return readXlsx(file, bytes, options);
+  if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return readCsv(file, bytes, options);
+  throw DataError.at(file, `expected a table as .csv or .xlsx, found a "${extension || 'file without extension'}"`);
+}
+
+/**
+ * UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (what Excel writes on German
+ * Windows). Node's TextDecoder decodes "windows-1252" as Latin-1 ("–" becomes U+0096), hence iconv-lite.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+  }
+}
+
+function readCsv(file: string, bytes: Uint8Array, options: TableOptions): Table {
+  const text = decodeText(bytes);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [';', '\t', ','].reduce((best, candidate) => (count(firstLine, candidate) > count(firstLine, best) ? candidate : best));
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const fatal = parsed.errors.find((error) => error.type === 'Quotes');
+  if (fatal) throw DataError.at(file, `broken CSV: ${fatal.message}`, { row: (fatal.row ?? 0) + 1 });
+  const [header = [], ...lines] = parsed.data;
+  const rows = lines
+    .map((cells, index) => ({ row: index + 2, cells: cells.map((cell) => (cell.trim() === '' ? null : cell.trim())) }))
+    .filter((row) => row.cells.some((cell) => cell !== null));
+  return { file, header: header.map((name) => name.trim()), rows, numberFormat: options.numberFormat ?? (delimiter === ',' ? 'en' : 'de') };
+}
+
+async function readXlsx(file: string, bytes: Buffer, options: TableOptions): Promise<Table> {
+  let data: unknown[][];
+  try {
+    data = (await readSheet(bytes, options.sheet ?? 1)) as unknown[][];
+  } catch (error) {
+    throw DataError.at(file, `cannot read the workbook (${(error as Error).message})`);
+  }
+  const toCell = (value: unknown): Cell => {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'number') return value;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    const text = String(value).trim();
+    return text === '' ? null : text;
+  };
+  const [header = [], ...lines] = data;
+  const rows = lines.map((cells, index) => ({ row: index + 2, cells: cells.map(toCell) })).filter((row) => row.cells.some((cell) => cell !== null));
+  return { file, header: header.map((name) => String(name ?? '').trim()), rows, numberFormat: options.numberFormat ?? 'de' };
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+/** Finds a column by one of several header names, case- and space-insensitive. */
+export function findColumn(table: Table, names: string[]): number {
+  const wanted = names.map(normalizeHeader);
+  return table.header.findIndex((name) => wanted.includes(normalizeHeader(name)));
+}
+
+export function normalizeHeader(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+/**
+ * @cssprop --keck-table-max-height - Height after which the table scrolls vertically (default 70vh).
+ * @cssprop --keck-table-stripe - Background of every other row (default: none).
+ * @cssprop --keck-table-header-background - Background of the sticky header and first column (default: Canvas).
+ * @cssprop --keck-selected - Background of a selected row (default: a light tint of the accent).
+ */
+export const tableStyles = css`
+  .scroll {
+    max-width: 100%;
+    max-height: var(--keck-table-max-height, 70vh);
+    overflow: auto;
+    border: 1px solid var(--keck-border, #767676);
+    border-radius: 4px;
+  }
+  table {
+    border-collapse: separate;
+    border-spacing: 0;
+    min-width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    caption-side: top;
+    text-align: start;
+    font-weight: bold;
+    padding: 0.5em 0.75em;
+  }
+  th,
+  td {
+    padding: 0.35em 0.75em;
+    border-bottom: 1px solid var(--keck-border, #767676);
+    vertical-align: top;
+  }
+  td {
+    text-align: end;
+    white-space: nowrap;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: var(--keck-table-header-background, Canvas);
+    vertical-align: bottom;
+    text-align: start;
+    min-width: 7em;
+  }
+  thead th.number {
+    text-align: end;
+  }
+  th[scope='row'] {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    background: var(--keck-table-header-background, Canvas);
+    text-align: start;
+    font-weight: normal;
+    min-width: 8em;
+    max-width: 14em;
+  }
+  thead th:first-child {
+    left: 0;
+    z-index: 3;
+  }
+  tbody.areas tr:nth-child(even) td {
+    background: var(--keck-table-stripe, transparent);
+  }
+  tbody.reference th,
+  tbody.reference td {
+    font-weight: bold;
+    border-bottom: 3px double var(--keck-border, #767676);
+  }
+  tr.selected th[scope='row'],
+  tr.selected td {
+    background: var(--keck-selected, color-mix(in srgb, var(--keck-accent, #0b5cad) 14%, Canvas));
+  }
+  tr.selected .area::before {
+    content: '▶ ';
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .sort {
+    display: inline-flex;
+    gap: 0.3em;
+    align-items: flex-end;
+    padding: 0.1em 0.2em;
+    border: 0;
+    background: none;
+    text-align: inherit;
+    font-weight: bold;
+    cursor: pointer;
+  }
+  .sort .arrow {
+    min-width: 1em;
+  }
+  .unit {
+    font-weight: normal;
+    color: var(--keck-muted, #595959);
+  }
+  .area {
+    border: 0;
+    padding: 0;
+    background: none;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+  tbody.areas tr {
+    cursor: pointer;
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.9em;
+    height: 0.9em;
+    margin-inline-end: 0.4em;
+    vertical-align: -0.1em;
+    border: 1px solid var(--keck-border, #767676);
+  }
+  .notes {
+    margin: 0.5em 0 0;
+    font-size: 0.9em;
+    color: var(--keck-muted, #595959);
+  }
+  .notes p {
+    margin: 0.2em 0;
+  }
+  .notes dl {
+    margin: 0.3em 0;
+  }
+  .notes dd {
+    margin: 0 0 0.4em 1em;
+  }
+  .export {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    margin-top: 0.5em;
+  }
+  .export button {
+    padding: 0.35em 0.8em;
+    border: 1px solid var(--keck-accent, #0b5cad);
+    border-radius: 4px;
+    background: var(--keck-background, Canvas);
+    color: var(--keck-accent, #0b5cad);
+    cursor: pointer;
+  }
+  .export button[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .export .error {
+    color: var(--keck-error, #b00020);
+  }
+  @media (forced-colors: active) {
+    .swatch {
+      forced-color-adjust: none;
+    }
+    tr.selected th[scope='row'],
+    tr.selected td {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
