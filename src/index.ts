@@ -6,3 +6,5 @@ export { AtlasStore } from './data/store.js';
 export type { AreaFeature, BBox } from './data/geometry.js';
 export * from './base/index.js';
 export * from './table/index.js';
+export * from './map/index.js';
+export * from './poi-layer/index.js';
