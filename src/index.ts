@@ -8,3 +8,4 @@ export * from './base/index.js';
 export * from './table/index.js';
 export * from './map/index.js';
 export * from './poi-layer/index.js';
+export * from './chart/index.js';

@@ -4,3 +4,4 @@ export * from './index.js';
 import './table/define.js';
 import './map/define.js';
 import './poi-layer/define.js';
+import './chart/define.js';
