@@ -9,3 +9,4 @@ export * from './table/index.js';
 export * from './map/index.js';
 export * from './poi-layer/index.js';
 export * from './chart/index.js';
+export * from './area-report/index.js';

@@ -5,3 +5,4 @@ import './table/define.js';
 import './map/define.js';
 import './poi-layer/define.js';
 import './chart/define.js';
+import './area-report/define.js';

@@ -146,6 +146,9 @@ export abstract class KeckElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('group') || changed.has('deepLink')) && this.isConnected) this.joinGroup();
+    // A year set on a linked element after its first render (its own control, a script) goes to the whole group.
+    const group = this.joinedGroup;
+    if (this.hasUpdated && changed.has('year') && this.year !== undefined && group && group.view.year !== this.year) group.update({ year: this.year }, this);
     if (this.data.status === 'ready' && this.bookmark) this.openBookmark(this.bookmark);
   }
 
