@@ -1,13 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/area-report/define.js';
+import '../../src/chart/define.js';
 import '../../src/map/define.js';
 import '../../src/table/define.js';
 import { AtlasGroup } from '../../src/base/group.js';
 import type { KeckElement } from '../../src/base/keck-element.js';
 import type { KeckAreaReport } from '../../src/area-report/keck-area-report.js';
 import type { KeckMap } from '../../src/map/keck-map.js';
-
-// <keck-chart> is not merged into this branch yet; the test covers map, table and report.
 
 const VECHTA = '/demo/atlas/vechta/atlas.json';
 const FIXTURE = '/test/fixtures/report/atlas.json';
@@ -23,21 +22,26 @@ async function loaded(...elements: KeckElement[]): Promise<void> {
 
 const selectedRows = (table: Element) =>
   [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr.selected')].map((row) => row.dataset.key);
+const pressedInChart = (chart: Element) =>
+  [...chart.shadowRoot!.querySelectorAll('th button[aria-pressed="true"]')].map((button) => button.textContent?.trim());
 const reportAreas = (report: Element) => [...report.shadowRoot!.querySelectorAll('td[data-key]')].map((td) => td.getAttribute('data-key')).filter((k, i, all) => all.indexOf(k) === i);
 
 describe('linked elements (group)', () => {
-  it('carries one selection on the map to the table and the report of its group, and leaves others alone', async () => {
+  it('carries one selection on the map to the table, the chart and the report of its group, and leaves others alone', async () => {
     const page = await fixture(html`<div>
       <keck-map src=${VECHTA} group="linking-a" style="display:block;width:500px;height:400px"></keck-map>
       <keck-table src=${VECHTA} group="linking-a"></keck-table>
+      <keck-chart src=${VECHTA} group="linking-a" indicator="u15-share"></keck-chart>
       <keck-area-report src=${VECHTA} group="linking-a"></keck-area-report>
+      <keck-chart src=${VECHTA} indicator="u15-share" class="outside"></keck-chart>
       <keck-table src=${VECHTA} class="outside"></keck-table>
       <keck-area-report src=${VECHTA} group="linking-other" class="outside"></keck-area-report>
     </div>`);
     const map = page.querySelector<KeckMap>('keck-map')!;
     const [table, outsideTable] = page.querySelectorAll<KeckElement>('keck-table');
     const [report, outsideReport] = page.querySelectorAll<KeckAreaReport>('keck-area-report');
-    await loaded(map, table, report, outsideTable, outsideReport);
+    const [chart, outsideChart] = page.querySelectorAll<KeckElement>('keck-chart');
+    await loaded(map, table, report, outsideTable, outsideReport, chart, outsideChart);
     await map.mapComplete();
 
     // Keyboard on the map: the areas in alphabetical order; the sixth is Lohne (Oldenburg).
@@ -45,14 +49,16 @@ describe('linked elements (group)', () => {
     surface.focus();
     for (let i = 0; i < 6; i++) surface.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     surface.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await Promise.all([table.updateComplete, report.updateComplete, outsideTable.updateComplete, outsideReport.updateComplete]);
+    await Promise.all([table, report, chart, outsideTable, outsideReport, outsideChart].map((el) => el.updateComplete));
 
     expect(AtlasGroup.named('linking-a').view.areas).to.deep.equal(['03460006']);
     expect(selectedRows(table)).to.deep.equal(['03460006']);
+    expect(pressedInChart(chart)).to.deep.equal(['Lohne (Oldenburg)']);
     expect(reportAreas(report)).to.deep.equal(['03460006']);
     expect(report.shadowRoot!.querySelector('thead th:nth-child(2)')?.textContent?.trim()).to.equal('Lohne (Oldenburg)');
 
     expect(selectedRows(outsideTable)).to.deep.equal([]);
+    expect(pressedInChart(outsideChart)).to.deep.equal([]);
     expect(reportAreas(outsideReport)).to.deep.equal([]);
     expect(outsideReport.shadowRoot!.querySelector('[part="status"]')?.textContent).to.contain('Bitte wählen Sie');
 
