@@ -51,6 +51,7 @@ export const reportStyles = css`
   }
   table {
     width: 100%;
+    table-layout: fixed;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
@@ -64,9 +65,15 @@ export const reportStyles = css`
   thead th {
     border-bottom-width: 2px;
   }
+  thead th:first-child {
+    width: 30%;
+  }
   tbody th {
     font-weight: normal;
-    width: 34%;
+  }
+  th,
+  td {
+    overflow-wrap: break-word;
   }
   .unit-year {
     display: block;
@@ -78,14 +85,16 @@ export const reportStyles = css`
   .value {
     font-weight: bold;
   }
+  .value {
+    display: block;
+  }
   .comparison {
-    display: flex;
-    align-items: center;
-    gap: 0.35em;
+    display: block;
     font-size: 0.85em;
   }
   .bar {
-    flex: none;
+    display: block;
+    margin: 0.2em 0;
   }
   .bar .track,
   .bar .axis {
