@@ -2,4 +2,7 @@
 // (maplibre, vega, XLSX, PDF) load only when an element needs them.
 export * from './index.js';
 import './table/define.js';
+import './map/define.js';
+import './poi-layer/define.js';
 import './chart/define.js';
+import './area-report/define.js';

@@ -1,0 +1,40 @@
+import type { Locale } from '../contract/types.js';
+import { deliverExport, exportFileName } from '../export/download.js';
+import { svgToRaster } from '../export/image.js';
+import { svgToPdf } from '../export/pdf.js';
+
+export type MapExportFormat = 'png' | 'jpg' | 'svg' | 'pdf';
+
+export interface MapExportContext {
+  title: string;
+  source: string;
+  attribution: string;
+  locale: Locale;
+  /** Parts of the file name, e.g. atlas, indicator, level, year. */
+  fileParts: string[];
+}
+
+/**
+ * Turns the map's SVG into the requested file: the SVG itself, a PNG/JPEG of it, or a vector
+ * PDF (paths and text, with title and source set by the PDF helper as real text).
+ * `pdfSvg` is the drawing without its own title and footer, which the PDF adds.
+ */
+export async function mapExportBlob(svg: string, pdfSvg: string, format: MapExportFormat, context: MapExportContext): Promise<Blob> {
+  switch (format) {
+    case 'svg':
+      return new Blob([svg], { type: 'image/svg+xml' });
+    case 'png':
+    case 'jpg':
+      return svgToRaster(svg, { format: format === 'jpg' ? 'jpeg' : 'png' });
+    case 'pdf': {
+      const element = new DOMParser().parseFromString(pdfSvg, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
+      return svgToPdf(element, { title: context.title, source: context.source, attribution: context.attribution, locale: context.locale });
+    }
+  }
+}
+
+/** Builds the file and hands it to the page (`keck-export`, cancellable) or downloads it. */
+export async function downloadMap(source: EventTarget, svg: string, pdfSvg: string, format: MapExportFormat, context: MapExportContext): Promise<void> {
+  const blob = await mapExportBlob(svg, pdfSvg, format, context);
+  deliverExport(source, format, blob, exportFileName(context.fileParts, format));
+}

@@ -1,0 +1,2 @@
+export { KeckMap } from './keck-map.js';
+export type { MapExportFormat } from './export-map.js';

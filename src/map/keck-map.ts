@@ -1,0 +1,612 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { KeckAreaSelectEvent } from '../base/events.js';
+import type { GroupView } from '../base/group.js';
+import { KeckElement } from '../base/keck-element.js';
+import { localize } from '../contract/localize.js';
+import type { Attribution } from '../contract/types.js';
+import type { ClassificationMethod } from '../core/classify.js';
+import { readColourOverrides } from '../core/colours.js';
+import { styledView, type StyledView } from '../core/view.js';
+import type { Atlas } from '../data/atlas.js';
+import type { AreaFeature, BBox } from '../data/geometry.js';
+import { COLUMN_COLOURS, columnFeatures } from './columns.js';
+import { downloadMap, mapExportBlob, type MapExportContext, type MapExportFormat } from './export-map.js';
+import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
+import { mapSvg } from './map-svg.js';
+import { MapView } from './map-view.js';
+import { mapMessages } from './messages.js';
+import { mapStyles, maplibreStyles } from './styles.js';
+
+interface Geometry {
+  level: string;
+  features: AreaFeature[];
+  parents: AreaFeature[];
+  bounds: BBox;
+  points: Map<string, [number, number]>;
+}
+
+const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
+
+/**
+ * A choropleth map of one indicator for one level and year, with legend, columns of further
+ * indicators, details on hover and keyboard focus, a table alternative and exports.
+ * maplibre-gl loads only when a map is on the page; nothing is requested from another origin
+ * unless `basemap` names a style.
+ *
+ * @fires keck-area-select - An area was selected (click, Enter) or the selection cleared (Escape); detail `{ level, key }`.
+ * @fires keck-load - The atlas has loaded.
+ * @fires keck-error - Loading failed or an attribute names something the atlas does not have.
+ * @slot - `<keck-poi-layer>` elements.
+ * @csspart figure - The whole map figure.
+ * @csspart caption - The title above the map.
+ * @csspart map - The map (one tab stop; arrow keys move between areas).
+ * @csspart details - The details box shown on hover and keyboard focus.
+ * @csspart legend - The legend.
+ * @csspart attribution - Source and attribution notices.
+ * @csspart table - The table alternative.
+ * @csspart controls - The optional built-in selects (attribute `controls`).
+ * @csspart exports - The download buttons.
+ */
+export class KeckMap extends KeckElement {
+  static override styles = [...KeckElement.styles, maplibreStyles, mapStyles];
+
+  /** Indicator id (default: the bookmark's, the atlas default, else the first published one). */
+  @property({ reflect: true }) indicator?: string;
+
+  /** Classification method: `quantile` (default), `equal`, `jenks` or `manual`. */
+  @property({ reflect: true }) classification?: ClassificationMethod;
+
+  /** Number of classes (default from the core). */
+  @property({ type: Number, reflect: true }) classes?: number;
+
+  /** Manual class limits, comma-separated (with `classification="manual"`). */
+  @property({ reflect: true }) breaks?: string;
+
+  /** Comma-separated indicator ids drawn as small columns on each area. */
+  @property({ reflect: true }) bars?: string;
+
+  /** Style URL of an opt-in base map (read when the map is created). None by default. */
+  @property({ reflect: true }) basemap?: string;
+
+  /** Shows built-in selects for indicator, level and year. */
+  @property({ type: Boolean, reflect: true }) controls = false;
+
+  @state() private geometry?: Geometry;
+  @state() private focusedKey?: string;
+  @state() private hovered?: { key: string; x: number; y: number };
+  @state() private localSelection: string[] = [];
+  @state() private announcement = '';
+  @state() private basemapAttributions: string[] = [];
+
+  private mapView?: MapView;
+  private creatingMap?: Promise<MapView | undefined>;
+  private loadingLevel?: string;
+  private drawn: Promise<void> = Promise.resolve();
+  private shownGeometry?: Geometry;
+  private paintedView?: StyledView;
+  private paintedColumns?: string;
+  private resolveMap!: (map: MaplibreMap) => void;
+  private readonly mapPromise = new Promise<MaplibreMap>((resolve) => (this.resolveMap = resolve));
+
+  /** The maplibre map once it exists (children such as `<keck-poi-layer>` add their layers to it). */
+  whenMap(): Promise<MaplibreMap> {
+    return this.mapPromise;
+  }
+
+  /** Resolves when the current level, colours and columns are drawn and the map is idle. */
+  async mapComplete(): Promise<void> {
+    await this.updateComplete;
+    let drawn: Promise<void>;
+    do {
+      drawn = this.drawn;
+      await drawn;
+      await this.updateComplete;
+    } while (drawn !== this.drawn);
+    await this.mapView?.idle();
+  }
+
+  /** The loaded atlas (for children), once ready. */
+  get atlas(): Atlas | undefined {
+    return this.data.atlas;
+  }
+
+  /** The indicator in effect. */
+  get activeIndicator(): string | undefined {
+    const atlas = this.data.atlas;
+    const level = this.activeLevel;
+    if (!atlas || !level) return undefined;
+    const candidates = [this.indicator, this.groupView.indicator, this.activeBookmark?.indicator, atlas.manifest.defaults.indicator];
+    const renderable = atlas.renderableIndicators(level);
+    if (this.indicator) return this.indicator;
+    return candidates.find((id) => id && renderable.some((indicator) => indicator.id === id)) ?? renderable[0]?.id;
+  }
+
+  /** Selected area keys: the group's selection, else the map's own. */
+  get selectedAreas(): string[] {
+    return this.group ? this.groupView.areas : this.localSelection;
+  }
+
+  /** The styled view shown, from the core (undefined until the atlas is ready). */
+  get view(): StyledView | undefined {
+    const atlas = this.data.atlas;
+    const level = this.activeLevel;
+    const indicator = this.activeIndicator;
+    const year = this.activeYear;
+    if (!atlas || !level || !indicator || year === undefined) return undefined;
+    return styledView(atlas, {
+      indicator,
+      level,
+      year,
+      locale: this.activeLocale,
+      classification: this.classification,
+      classes: this.classes,
+      breaks: this.breaks ? this.breaks.split(',').map(Number) : undefined,
+      colours: readColourOverrides(getComputedStyle(this)),
+    });
+  }
+
+  /** Styled views of the `bars` indicators (those the atlas may render; others are ignored). */
+  get columnViews(): StyledView[] {
+    const atlas = this.data.atlas;
+    const base = this.view;
+    if (!atlas || !base || !this.bars) return [];
+    return this.bars
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => {
+        const indicator = atlas.indicator(id);
+        return indicator && atlas.isRenderable(indicator) && atlas.block(id, base.level.id, base.year);
+      })
+      .map((id) => styledView(atlas, { indicator: id, level: base.level.id, year: base.year, locale: base.locale }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.mapView?.destroy();
+    this.mapView = undefined;
+    this.creatingMap = undefined;
+    this.shownGeometry = undefined;
+    this.paintedView = undefined;
+    this.paintedColumns = undefined;
+  }
+
+  protected override groupChanged(view: GroupView): void {
+    if (view.year !== undefined && this.data.atlas?.years(this.activeLevel ?? '').includes(view.year)) this.year = view.year;
+    if (view.indicator && this.data.atlas?.renderableIndicators(this.activeLevel).some((d) => d.id === view.indicator)) this.indicator = view.indicator;
+    this.requestUpdate();
+  }
+
+  private currentView(): StyledView | undefined {
+    try {
+      return this.view;
+    } catch (error) {
+      this.data.fail((error as Error).message);
+      return undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.data.status !== 'ready') return;
+    const view = this.currentView();
+    if (!view) return;
+    if (this.geometry?.level !== view.level.id && this.loadingLevel !== view.level.id) this.loadGeometry(view.level.id);
+    this.sync();
+  }
+
+  private loadGeometry(levelId: string): void {
+    const store = this.data.store!;
+    const atlas = this.data.atlas!;
+    this.loadingLevel = levelId;
+    const parentId = atlas.level(levelId)?.parent;
+    const parentWithGeometry = parentId && atlas.level(parentId)?.geometry ? parentId : undefined;
+    const loading = Promise.all([store.geometry(levelId), parentWithGeometry ? store.geometry(parentWithGeometry) : Promise.resolve([])]).then(
+      ([features, parents]) => {
+        if (this.loadingLevel !== levelId) return;
+        this.loadingLevel = undefined;
+        this.focusedKey = undefined;
+        this.hovered = undefined;
+        this.geometry = { level: levelId, features, parents, bounds: boundsOf(features), points: labelPoints(features) };
+      },
+      (error: unknown) => {
+        if (this.loadingLevel === levelId) this.data.fail((error as Error).message);
+      },
+    );
+    this.drawn = this.drawn.then(() => loading);
+  }
+
+  /** Brings the maplibre map in line with the element's state. */
+  private sync(): void {
+    const geometry = this.geometry;
+    const view = this.currentView();
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!geometry || !view || !container || geometry.level !== view.level.id) return;
+    this.drawn = this.drawn.then(async () => {
+      const mapView = await this.ensureMap(container);
+      if (!mapView || this.geometry !== geometry) return;
+      if (this.shownGeometry !== geometry) {
+        mapView.setAreas(geometry.features, geometry.parents);
+        mapView.fit(geometry.bounds);
+        this.shownGeometry = geometry;
+      }
+      if (this.paintedView !== view) {
+        mapView.paint(view);
+        this.paintedView = view;
+      }
+      const columns = this.columnViews;
+      const columnKey = `${geometry.level}|${columns.map((c) => `${c.indicator.id}:${c.year}`).join(',')}`;
+      if (this.paintedColumns !== columnKey) {
+        mapView.setColumns(columnFeatures(columns, geometry.points, geometry.bounds), this.columnColours(columns.length));
+        this.paintedColumns = columnKey;
+      }
+      mapView.highlight(this.selectedAreas, this.focusedKey);
+    });
+  }
+
+  private ensureMap(container: HTMLElement): Promise<MapView | undefined> {
+    if (!this.creatingMap) {
+      this.creatingMap = MapView.create(container, {
+        basemap: this.basemap,
+        onHover: (key, point) => (this.hovered = key && point ? { key, x: point.x, y: point.y } : undefined),
+        onClick: (key) => this.toggleSelection(key),
+      }).then(
+        (mapView) => {
+          if (!this.isConnected) {
+            mapView.destroy();
+            return undefined;
+          }
+          this.mapView = mapView;
+          this.basemapAttributions = this.basemap ? mapView.basemapAttributions() : [];
+          this.resolveMap(mapView.map);
+          return mapView;
+        },
+        (error: unknown) => {
+          this.data.fail(error instanceof Error ? error.message : String(error));
+          return undefined;
+        },
+      );
+    }
+    return this.creatingMap;
+  }
+
+  private columnColours(count: number): string[] {
+    const style = getComputedStyle(this);
+    return Array.from({ length: count }, (_, i) => style.getPropertyValue(`--keck-column-${i + 1}`).trim() || COLUMN_COLOURS[i % COLUMN_COLOURS.length]);
+  }
+
+  private toggleSelection(key: string): void {
+    const level = this.activeLevel!;
+    const current = this.selectedAreas;
+    const selected = !current.includes(key);
+    const areas = selected ? [...current, key] : current.filter((k) => k !== key);
+    this.localSelection = areas;
+    this.updateGroup({ areas, level });
+    const area = this.view?.byKey.get(key);
+    const terms = mapMessages(this.activeLocale);
+    if (area) this.announcement = `${area.name}: ${selected ? terms.selected : terms.deselected}`;
+    this.dispatchEvent(new KeckAreaSelectEvent(level, selected ? key : null));
+    this.requestUpdate();
+  }
+
+  private clearSelection(): void {
+    this.focusedKey = undefined;
+    this.localSelection = [];
+    this.updateGroup({ areas: [] });
+    this.announcement = mapMessages(this.activeLocale).selectionCleared;
+    this.dispatchEvent(new KeckAreaSelectEvent(this.activeLevel!, null));
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    const geometry = this.geometry;
+    if (!geometry) return;
+    const order = keyboardOrder(geometry.features, this.activeLocale);
+    const at = this.focusedKey ? order.indexOf(this.focusedKey) : -1;
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = at < 0 ? 0 : (at + 1) % order.length;
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = at < 0 ? order.length - 1 : (at - 1 + order.length) % order.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = order.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.focusedKey) this.toggleSelection(this.focusedKey);
+        event.preventDefault();
+        return;
+      case 'Escape':
+        this.clearSelection();
+        event.preventDefault();
+        return;
+      case '+':
+      case '=':
+        this.mapView?.map.zoomIn({ duration: 0 });
+        event.preventDefault();
+        return;
+      case '-':
+        this.mapView?.map.zoomOut({ duration: 0 });
+        event.preventDefault();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusArea(order[next], next, order.length);
+  };
+
+  private focusArea(key: string, position: number, total: number): void {
+    this.focusedKey = key;
+    this.hovered = undefined;
+    const point = this.geometry?.points.get(key);
+    if (point) this.mapView?.reveal(point);
+    const area = this.view?.byKey.get(key);
+    if (!area) return;
+    const selected = this.selectedAreas.includes(key) ? `, ${mapMessages(this.activeLocale).selected}` : '';
+    const of = this.activeLocale === 'en' ? 'of' : 'von';
+    this.announcement = `${area.name}: ${area.spoken}${selected} (${position + 1} ${of} ${total})`;
+  }
+
+  /**
+   * The map as a vector SVG document: one path per area, legend, and (unless `framed` is false)
+   * title and source. The basis of every export.
+   */
+  exportSvg(framed = true): string {
+    const view = this.view;
+    const geometry = this.geometry;
+    if (!view || !geometry) throw new Error('The map is not ready.');
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const columns = this.columnViews;
+    const colours = this.columnColours(columns.length);
+    return mapSvg({
+      view,
+      features: geometry.features,
+      parentFeatures: geometry.parents,
+      bounds: geometry.bounds,
+      columns: columnFeatures(columns, geometry.points, geometry.bounds),
+      columnLegend: columns.map((c, i) => ({ label: localize(c.indicator.shortTitle ?? c.indicator.title, locale), colour: colours[i] })),
+      title: framed ? this.captionOf(view) : undefined,
+      legendTitle: `${view.legend.title} (${[view.legend.unit, String(view.legend.year)].filter(Boolean).join(', ')})`,
+      footer: framed ? [`${terms.source}: ${localize(view.indicator.source, locale)}`, ...this.attributionTexts()] : [],
+      locale,
+    });
+  }
+
+  /** The map as a file: PNG or JPG (raster), SVG or PDF (vector), each with title, legend and source. */
+  exportBlob(format: MapExportFormat): Promise<Blob> {
+    return mapExportBlob(this.exportSvg(), this.exportSvg(false), format, this.exportContext());
+  }
+
+  private download(format: MapExportFormat): Promise<void> {
+    return downloadMap(this, this.exportSvg(), this.exportSvg(false), format, this.exportContext());
+  }
+
+  private exportContext(): MapExportContext {
+    const view = this.view!;
+    return {
+      title: this.captionOf(view),
+      source: localize(view.indicator.source, view.locale),
+      attribution: this.attributionTexts().join(' · '),
+      locale: view.locale,
+      fileParts: [localize(this.data.atlas!.manifest.title, view.locale), localize(view.indicator.shortTitle ?? view.indicator.title, view.locale), localize(view.level.title, view.locale), String(view.year)],
+    };
+  }
+
+  private attributionTexts(): string[] {
+    return [...this.data.atlas!.manifest.attribution.map((a) => a.text), ...this.basemapAttributions];
+  }
+
+  private captionOf(view: StyledView): string {
+    return `${localize(view.indicator.title, view.locale)} – ${localize(view.level.title, view.locale)} ${view.year}`;
+  }
+
+  protected override render(): TemplateResult {
+    const status = this.renderStatus();
+    if (status !== nothing) return html`${status}<slot></slot>`;
+    const view = this.currentView();
+    if (!view) return html`${this.renderStatus()}`;
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const indicatorTitle = localize(view.indicator.title, locale);
+    const levelTitle = localize(view.level.title, locale);
+    const columns = this.columnViews;
+    return html`
+      <figure part="figure" aria-labelledby="caption">
+        <figcaption part="caption" id="caption">${this.captionOf(view)}</figcaption>
+        ${this.controls ? this.renderControls(view) : nothing}
+        <div class="stage">
+          <div
+            class="map"
+            part="map"
+            tabindex="0"
+            role="application"
+            aria-roledescription=${terms.map}
+            aria-label=${terms.mapLabel(indicatorTitle, levelTitle, view.year)}
+            aria-describedby="help"
+            @keydown=${this.onKeydown}
+            @blur=${() => (this.focusedKey = undefined)}
+          ></div>
+          ${this.renderDetails(view, columns)}
+        </div>
+        <p class="help" id="help">${terms.keyboardHelp}</p>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.renderLegend(view, columns)} ${this.renderSource(view)} ${this.renderExports()} ${this.renderTable(view, columns)}
+      </figure>
+      <slot></slot>
+    `;
+  }
+
+  private renderControls(view: StyledView) {
+    const atlas = this.data.atlas!;
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const levels = atlas.levels.filter((level) => level.geometry && atlas.renderableIndicators(level.id).length);
+    return html`<fieldset class="controls" part="controls">
+      <legend class="visually-hidden">${terms.mapControls}</legend>
+      <label
+        >${terms.indicator}
+        <select @change=${(e: Event) => this.choose({ indicator: (e.target as HTMLSelectElement).value })}>
+          ${atlas.renderableIndicators(view.level.id).map((d) => html`<option value=${d.id} ?selected=${d.id === view.indicator.id}>${localize(d.title, locale)}</option>`)}
+        </select></label
+      >
+      <label
+        >${terms.level}
+        <select @change=${(e: Event) => this.choose({ level: (e.target as HTMLSelectElement).value })}>
+          ${levels.map((level) => html`<option value=${level.id} ?selected=${level.id === view.level.id}>${localize(level.title, locale)}</option>`)}
+        </select></label
+      >
+      <label
+        >${terms.year}
+        <select @change=${(e: Event) => this.choose({ year: Number((e.target as HTMLSelectElement).value) })}>
+          ${atlas.years(view.level.id, view.indicator.id).map((year) => html`<option value=${year} ?selected=${year === view.year}>${year}</option>`)}
+        </select></label
+      >
+    </fieldset>`;
+  }
+
+  private choose(change: { indicator?: string; level?: string; year?: number }): void {
+    const atlas = this.data.atlas!;
+    if (change.level) {
+      this.level = change.level;
+      if (!atlas.renderableIndicators(change.level).some((d) => d.id === this.activeIndicator)) this.indicator = atlas.renderableIndicators(change.level)[0]?.id;
+    }
+    if (change.indicator) this.indicator = change.indicator;
+    const years = atlas.years(this.activeLevel!, this.activeIndicator);
+    if (change.year !== undefined) this.year = change.year;
+    else if (this.activeYear === undefined || !years.includes(this.activeYear)) this.year = years.at(-1);
+    this.updateGroup({ indicator: this.activeIndicator, year: this.activeYear, level: this.activeLevel });
+  }
+
+  private renderDetails(view: StyledView, columns: StyledView[]) {
+    const key = this.hovered?.key ?? this.focusedKey;
+    const area = key ? view.byKey.get(key) : undefined;
+    if (!area || !this.mapView) return html`<div class="details" part="details" hidden></div>`;
+    let position = this.hovered;
+    if (!position) {
+      const point = this.geometry?.points.get(area.key);
+      position = point ? { key: area.key, ...this.mapView.project(point) } : undefined;
+    }
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const placement = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
+    return html`<div class="details" part="details" aria-hidden="true" style=${styleMap(placement)}>
+      <p class="name">${area.name}</p>
+      <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
+      <p>${terms.reference} (${view.reference.label}): ${view.reference.text}</p>
+      ${columns.map((column) => html`<p>${localize(column.indicator.shortTitle ?? column.indicator.title, locale)}: ${column.byKey.get(area.key)?.text ?? ''}</p>`)}
+    </div>`;
+  }
+
+  private renderLegend(view: StyledView, columns: StyledView[]) {
+    const legend = view.legend;
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const hatch = { '--hatch-base': legend.suppressed.hatch.base, '--hatch-stripe': legend.suppressed.hatch.stripe };
+    const colours = this.columnColours(columns.length);
+    return html`<section class="legend" part="legend" aria-labelledby="legend-title">
+      <h3 id="legend-title">${terms.legend}: ${legend.title}</h3>
+      <p class="source">${[legend.unit, String(legend.year)].filter(Boolean).join(', ')}</p>
+      <ul>
+        ${legend.classes.map(
+          (entry) => html`<li>
+            <span class="swatch" style=${styleMap({ background: entry.colour })}></span>
+            <span><span aria-hidden="true">${entry.label}</span><span class="visually-hidden">${entry.spoken}</span> (${terms.areas(entry.count)})</span>
+          </li>`,
+        )}
+        ${legend.suppressed.count
+          ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
+          : nothing}
+        ${legend.missing.count
+          ? html`<li><span class="swatch" style=${styleMap({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
+          : nothing}
+      </ul>
+      ${columns.length
+        ? html`<h3>${terms.columns}</h3>
+            <ul>
+              ${columns.map(
+                (column, i) => html`<li>
+                  <span class="swatch column" style=${styleMap({ background: colours[i] })}></span>
+                  <span>${localize(column.indicator.title, locale)}${column.indicator.unit ? ` (${column.indicator.unit})` : ''}</span>
+                </li>`,
+              )}
+              ${columns.some((c) => c.legend.suppressed.count)
+                ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
+                : nothing}
+            </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderSource(view: StyledView) {
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const attributions = this.data.atlas!.manifest.attribution;
+    return html`<p class="attribution" part="attribution">
+      ${terms.source}: ${localize(view.indicator.source, locale)} · ${attributions.map((a, i) => html`${i ? ' · ' : ''}${attributionLink(a)}`)}
+      ${this.basemapAttributions.map((text) => html` · ${text}`)}
+    </p>`;
+  }
+
+  private renderExports() {
+    const terms = mapMessages(this.activeLocale);
+    return html`<div class="exports" part="exports" role="group" aria-labelledby="exports-label">
+      <span id="exports-label">${terms.exportAs}</span>
+      ${EXPORT_FORMATS.map((format) => html`<button type="button" @click=${() => this.download(format)}>${format === 'jpg' ? 'JPG' : format.toUpperCase()}</button>`)}
+    </div>`;
+  }
+
+  private renderTable(view: StyledView, columns: StyledView[]) {
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const selected = new Set(this.selectedAreas);
+    const heading = (v: StyledView) => `${localize(v.indicator.shortTitle ?? v.indicator.title, locale)}${v.indicator.unit ? ` (${v.indicator.unit})` : ''}`;
+    return html`<details part="table">
+      <summary>${terms.table}</summary>
+      <table>
+        <caption>
+          ${this.captionOf(view)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${terms.area}</th>
+            <th scope="col">${heading(view)}</th>
+            ${columns.map((column) => html`<th scope="col">${heading(column)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${view.areas.map(
+            (area) => html`<tr class=${selected.has(area.key) ? 'selected' : ''}>
+              <th scope="row">${area.name}</th>
+              <td class="number">${area.text}</td>
+              ${columns.map((column) => html`<td class="number">${column.byKey.get(area.key)?.text ?? ''}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${view.reference.label}</th>
+            <td class="number">${view.reference.text}</td>
+            ${columns.map((column) => html`<td class="number">${column.reference.text}</td>`)}
+          </tr>
+        </tfoot>
+      </table>
+    </details>`;
+  }
+}
+
+function attributionLink(attribution: Attribution) {
+  return attribution.url && /^https?:\/\//i.test(attribution.url)
+    ? html`<a href=${attribution.url} rel="noopener" target="_blank">${attribution.text}</a>`
+    : html`${attribution.text}`;
+}

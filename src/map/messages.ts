@@ -1,0 +1,53 @@
+import type { Locale } from '../contract/types.js';
+
+const MESSAGES = {
+  de: {
+    map: 'Karte',
+    mapLabel: (indicator: string, level: string, year: number) => `Karte: ${indicator}, ${level}, ${year}`,
+    keyboardHelp: 'Tastatur: Pfeiltasten wechseln das Gebiet (alphabetisch), Eingabetaste wählt es aus, Escape hebt die Auswahl auf, + und − zoomen.',
+    reference: 'Vergleich',
+    selected: 'ausgewählt',
+    deselected: 'Auswahl aufgehoben',
+    selectionCleared: 'Auswahl aufgehoben',
+    legend: 'Legende',
+    areas: (count: number) => (count === 1 ? '1 Gebiet' : `${count} Gebiete`),
+    columns: 'Säulen',
+    source: 'Quelle',
+    geometry: 'Geometrie',
+    table: 'Daten als Tabelle',
+    area: 'Gebiet',
+    exportAs: 'Karte herunterladen als',
+    indicator: 'Indikator',
+    level: 'Ebene',
+    year: 'Jahr',
+    mapControls: 'Kartenauswahl',
+  },
+  en: {
+    map: 'map',
+    mapLabel: (indicator: string, level: string, year: number) => `Map: ${indicator}, ${level}, ${year}`,
+    keyboardHelp: 'Keyboard: arrow keys move between areas (alphabetical), Enter selects, Escape clears the selection, + and − zoom.',
+    reference: 'Reference',
+    selected: 'selected',
+    deselected: 'deselected',
+    selectionCleared: 'Selection cleared',
+    legend: 'Legend',
+    areas: (count: number) => (count === 1 ? '1 area' : `${count} areas`),
+    columns: 'Columns',
+    source: 'Source',
+    geometry: 'Geometry',
+    table: 'Data as a table',
+    area: 'Area',
+    exportAs: 'Download the map as',
+    indicator: 'Indicator',
+    level: 'Level',
+    year: 'Year',
+    mapControls: 'Map selection',
+  },
+};
+
+export type MapMessages = (typeof MESSAGES)['de'];
+
+/** The map's UI texts for a locale. */
+export function mapMessages(locale: Locale): MapMessages {
+  return MESSAGES[locale];
+}

@@ -1,0 +1,1 @@
+export { KeckPoiLayer } from './keck-poi-layer.js';

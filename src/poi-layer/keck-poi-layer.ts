@@ -1,0 +1,404 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import { resolveLocale } from '../base/locale.js';
+import { baseStyles } from '../base/styles.js';
+import { localize } from '../contract/localize.js';
+import type { Locale, PoiCategory } from '../contract/types.js';
+import type { Atlas } from '../data/atlas.js';
+import type { KeckMap } from '../map/keck-map.js';
+import { formatOf, loadPois, safeHttpUrl, textProperty, type Poi } from './load-pois.js';
+import { poiMessages } from './messages.js';
+import { symbolImage, symbolName } from './symbols.js';
+
+/** Points listed at most; beyond that the list asks to zoom in (the map still shows all, clustered). */
+const LIST_LIMIT = 50;
+const FALLBACK_COLOUR = '#4d4d4d';
+let layerCount = 0;
+
+interface Category {
+  id: string;
+  title: string;
+  symbol: string;
+  colour: string;
+}
+
+/**
+ * Points of interest (Kitas, playgrounds, family centres …) on the enclosing `<keck-map>`:
+ * symbols per category (clustered when there are many), a category filter, a keyboard-reachable
+ * list of the points in view and a details panel. Data are untrusted: all text is shown as text,
+ * links only when they are http(s).
+ *
+ * Not a `KeckElement`: its `src` names a POI source, not an atlas; the atlas is the map's.
+ *
+ * @csspart filter - The category checkboxes.
+ * @csspart list - The list of points in view.
+ * @csspart details - The details panel of the chosen point.
+ */
+export class KeckPoiLayer extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        margin-top: 0.75em;
+      }
+      h3,
+      h4 {
+        font-size: 1em;
+        margin: 0.5em 0 0.25em;
+      }
+      fieldset {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 1em;
+        border: 1px solid var(--keck-border, #767676);
+        border-radius: 4px;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3em;
+      }
+      .dot {
+        display: inline-block;
+        width: 0.9em;
+        height: 0.9em;
+        border-radius: 50%;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.2em;
+        max-height: 14em;
+        overflow: auto;
+      }
+      button {
+        font: inherit;
+      }
+      .list button {
+        background: none;
+        border: 0;
+        padding: 0.1em 0;
+        color: var(--keck-accent, #0b5cad);
+        text-decoration: underline;
+        cursor: pointer;
+        text-align: left;
+      }
+      .details {
+        border: 1px solid var(--keck-border, #767676);
+        border-radius: 4px;
+        padding: 0.5em 0.75em;
+        margin-top: 0.5em;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.2em 0.75em;
+        margin: 0.25em 0 0.5em;
+      }
+      dt {
+        font-weight: bold;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .note {
+        font-size: 0.85em;
+        color: var(--keck-muted, #555555);
+      }
+    `,
+  ];
+
+  /** A POI source id of the atlas (`poiSources`), or the URL of a FlatGeobuf or GeoJSON file of points. */
+  @property({ reflect: true }) src?: string;
+
+  /** Comma-separated category ids to show (default: all). */
+  @property({ reflect: true }) categories?: string;
+
+  /** `de` or `en`; default: the page's `lang`. */
+  @property({ reflect: true }) locale?: Locale;
+
+  @state() private pois: Poi[] = [];
+  @state() private hiddenCategories = new Set<string>();
+  @state() private inView: Poi[] = [];
+  @state() private chosen?: Poi;
+  @state() private message?: string;
+
+  private map?: MaplibreMap;
+  private atlas?: Atlas;
+  private readonly sourceId = `keck-poi-${++layerCount}`;
+  private loadedSrc?: string;
+  private returnFocusTo?: HTMLElement;
+  private abort?: AbortController;
+
+  private get hostMap(): KeckMap | null {
+    return this.closest('keck-map');
+  }
+
+  private get activeLocale(): Locale {
+    return resolveLocale(this, this.locale);
+  }
+
+  /** Resolves when the points are loaded and on the map. */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  private resolveReady!: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.detachLayers();
+    this.map = undefined;
+    this.loadedSrc = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('categories')) {
+      const shown = this.categories?.split(',').map((id) => id.trim()).filter(Boolean);
+      this.hiddenCategories = new Set(shown ? this.allCategories().filter((c) => !shown.includes(c.id)).map((c) => c.id) : []);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('src') && this.map && this.src !== this.loadedSrc) this.load();
+    if (changed.has('hiddenCategories') || changed.has('pois')) this.showPoints();
+  }
+
+  private async attach(): Promise<void> {
+    await customElements.whenDefined('keck-map');
+    const host = this.hostMap;
+    if (!host) {
+      this.message = poiMessages(this.activeLocale).notInMap;
+      return;
+    }
+    const map = await host.whenMap();
+    if (!this.isConnected) return;
+    this.map = map;
+    this.atlas = host.atlas;
+    this.addLayers(map);
+    this.load();
+  }
+
+  private poiSource() {
+    return this.atlas?.manifest.poiSources?.find((source) => source.id === this.src);
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.loadedSrc = this.src;
+    if (!this.src) return;
+    const source = this.poiSource();
+    const url = source ? this.atlas!.resolve(source.url) : new URL(this.src, document.baseURI).href;
+    this.message = poiMessages(this.activeLocale).loading;
+    try {
+      const pois = await loadPois(url, source?.format ?? formatOf(url), source?.categoryField ?? 'category', abort.signal);
+      if (abort.signal.aborted) return;
+      this.pois = pois;
+      this.message = undefined;
+      this.hiddenCategories = new Set(this.hiddenCategories);
+      if (this.categories) this.requestUpdate('categories');
+      await this.updateComplete;
+      this.resolveReady();
+    } catch (error) {
+      if (!abort.signal.aborted) this.message = (error as Error).message;
+    }
+  }
+
+  /** Categories of the atlas plus any others found in the data (drawn with the neutral symbol). */
+  private allCategories(): Category[] {
+    const locale = this.activeLocale;
+    const defined: PoiCategory[] = this.atlas?.manifest.poiCategories ?? [];
+    const categories = defined.map((c) => ({ id: c.id, title: localize(c.title, locale), symbol: symbolName(c.symbol), colour: c.colour ?? FALLBACK_COLOUR }));
+    for (const poi of this.pois) {
+      if (!categories.some((c) => c.id === poi.category)) categories.push({ id: poi.category, title: poi.category, symbol: 'other', colour: FALLBACK_COLOUR });
+    }
+    return categories;
+  }
+
+  private addLayers(map: MaplibreMap): void {
+    const id = this.sourceId;
+    map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 });
+    map.addLayer({
+      id: `${id}-clusters`,
+      type: 'circle',
+      source: id,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#4d4d4d',
+        'circle-opacity': 0.85,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
+      },
+    });
+    map.addLayer({
+      id: `${id}-points`,
+      type: 'symbol',
+      source: id,
+      filter: ['!', ['has', 'point_count']],
+      layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': 1 },
+    });
+    map.on('click', `${id}-points`, this.onPointClick);
+    map.on('click', `${id}-clusters`, this.onClusterClick);
+    map.on('moveend', this.updateInView);
+  }
+
+  private detachLayers(): void {
+    const map = this.map;
+    if (!map || !map.getSource(this.sourceId)) return;
+    map.off('click', `${this.sourceId}-points`, this.onPointClick);
+    map.off('click', `${this.sourceId}-clusters`, this.onClusterClick);
+    map.off('moveend', this.updateInView);
+    map.removeLayer(`${this.sourceId}-points`);
+    map.removeLayer(`${this.sourceId}-clusters`);
+    map.removeSource(this.sourceId);
+  }
+
+  private readonly onPointClick = (event: MapLayerMouseEvent) => {
+    const id = event.features?.[0]?.properties?.poi;
+    const poi = typeof id === 'number' ? this.pois[id] : undefined;
+    if (poi) this.choose(poi, this.hostMap?.shadowRoot?.querySelector<HTMLElement>('.map') ?? undefined);
+  };
+
+  private readonly onClusterClick = async (event: MapLayerMouseEvent) => {
+    const feature = event.features?.[0];
+    const clusterId = feature?.properties?.cluster_id;
+    if (!this.map || feature?.geometry.type !== 'Point' || typeof clusterId !== 'number') return;
+    const zoom = await (this.map.getSource(this.sourceId) as GeoJSONSource).getClusterExpansionZoom(clusterId);
+    this.map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom });
+  };
+
+  /** Puts the visible categories' points on the map (clusters are recomputed for them). */
+  private showPoints(): void {
+    const map = this.map;
+    if (!map || !map.getSource(this.sourceId)) return;
+    const categories = new Map(this.allCategories().map((c) => [c.id, c]));
+    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    for (const category of categories.values()) {
+      const icon = this.iconId(category);
+      if (!map.hasImage(icon)) map.addImage(icon, symbolImage(category.symbol, category.colour, pixelRatio), { pixelRatio });
+    }
+    const data: FeatureCollection<Point> = {
+      type: 'FeatureCollection',
+      features: this.visiblePois().map((poi) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: poi.coordinates },
+        properties: { poi: poi.id, icon: this.iconId(categories.get(poi.category)!) },
+      })),
+    };
+    (map.getSource(this.sourceId) as GeoJSONSource).setData(data);
+    this.updateInView();
+  }
+
+  private iconId(category: Category): string {
+    return `${this.sourceId}-${category.id}`;
+  }
+
+  private visiblePois(): Poi[] {
+    return this.pois.filter((poi) => !this.hiddenCategories.has(poi.category));
+  }
+
+  private readonly updateInView = () => {
+    const bounds = this.map?.getBounds();
+    if (!bounds) return;
+    const collator = new Intl.Collator(this.activeLocale);
+    this.inView = this.visiblePois()
+      .filter((poi) => bounds.contains(poi.coordinates))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  };
+
+  private toggleCategory(id: string, shown: boolean): void {
+    const hidden = new Set(this.hiddenCategories);
+    if (shown) hidden.delete(id);
+    else hidden.add(id);
+    this.hiddenCategories = hidden;
+  }
+
+  private async choose(poi: Poi, returnFocusTo?: HTMLElement): Promise<void> {
+    this.chosen = poi;
+    this.returnFocusTo = returnFocusTo;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.details')?.focus();
+  }
+
+  private close(): void {
+    const target = this.returnFocusTo;
+    this.chosen = undefined;
+    this.returnFocusTo = undefined;
+    target?.focus();
+  }
+
+  private readonly onDetailsKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.close();
+  };
+
+  protected override render() {
+    const locale = this.activeLocale;
+    const terms = poiMessages(locale);
+    const source = this.poiSource();
+    const categories = this.allCategories().filter((c) => this.pois.some((poi) => poi.category === c.id));
+    const listed = this.inView.slice(0, LIST_LIMIT);
+    const titleId = `${this.sourceId}-title`;
+    return html`<section aria-labelledby=${titleId}>
+      <h3 id=${titleId}>${source ? localize(source.title, locale) : (this.src ?? '')}</h3>
+      ${source?.fictional ? html`<p class="note">${terms.fictional}</p>` : nothing}
+      ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
+      ${categories.length
+        ? html`<fieldset part="filter">
+            <legend>${terms.categories}</legend>
+            ${categories.map(
+              (category) => html`<label>
+                <input type="checkbox" .checked=${!this.hiddenCategories.has(category.id)} @change=${(e: Event) => this.toggleCategory(category.id, (e.target as HTMLInputElement).checked)} />
+                <span class="dot" style=${styleMap({ background: category.colour })}></span>${category.title}
+              </label>`,
+            )}
+          </fieldset>`
+        : nothing}
+      <h4>${terms.inView(this.inView.length)}</h4>
+      ${this.inView.length
+        ? html`<ul class="list" part="list">
+            ${listed.map(
+              (poi) => html`<li>
+                <button type="button" data-poi=${poi.id} @click=${(e: Event) => this.choose(poi, e.currentTarget as HTMLElement)}>${poi.name}</button>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="note">${terms.none}</p>`}
+      ${this.inView.length > LIST_LIMIT ? html`<p class="note">${terms.more(this.inView.length - LIST_LIMIT)}</p>` : nothing}
+      ${this.chosen ? this.renderDetails(this.chosen, categories) : nothing}
+    </section>`;
+  }
+
+  private renderDetails(poi: Poi, categories: Category[]) {
+    const terms = poiMessages(this.activeLocale);
+    const p = poi.properties;
+    const website = textProperty(p, 'website', 'url');
+    const href = safeHttpUrl(website);
+    const rows: [string, unknown][] = [
+      [terms.category, categories.find((c) => c.id === poi.category)?.title ?? poi.category],
+      [terms.address, textProperty(p, 'address', 'adresse')],
+      [terms.openingHours, textProperty(p, 'openingHours', 'opening_hours', 'oeffnungszeiten')],
+      [terms.targetGroup, textProperty(p, 'targetGroup', 'target_group', 'zielgruppe')],
+      [terms.capacity, textProperty(p, 'capacity', 'plaetze')],
+      [terms.website, website === undefined ? undefined : href ? html`<a href=${href} rel="noopener noreferrer" target="_blank">${website}</a>` : website],
+    ];
+    const headingId = `${this.sourceId}-details`;
+    return html`<div class="details" part="details" role="region" aria-labelledby=${headingId} tabindex="-1" @keydown=${this.onDetailsKeydown}>
+      <h4 id=${headingId}>${poi.name}</h4>
+      <dl>
+        ${rows.filter(([, value]) => value !== undefined).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+      </dl>
+      <button type="button" @click=${() => this.close()}>${terms.close}</button>
+    </div>`;
+  }
+}
