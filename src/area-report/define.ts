@@ -1,4 +1,5 @@
 import { KeckAreaReport } from './keck-area-report.js';
 
-const tag = 'keck-area-report';
-if (!customElements.get(tag)) customElements.define(tag, KeckAreaReport);
+// The tag is written out (not a variable) so the custom-elements-manifest analyzer picks it up.
+if (!customElements.get('keck-area-report')) customElements.define('keck-area-report', KeckAreaReport);
+

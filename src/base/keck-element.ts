@@ -15,6 +15,16 @@ import { baseStyles } from './styles.js';
  *
  * @csspart status - The loading or error message.
  * @csspart bookmark - The opened bookmark's title and interpretation text (see `renderBookmarkText()`).
+ * @cssprop --keck-text - Text colour (default: inherited from the page).
+ * @cssprop --keck-background - Background of panels (default: transparent).
+ * @cssprop --keck-border - Border colour of tables and panels.
+ * @cssprop --keck-accent - Accent colour: focus rings, selection, buttons.
+ * @cssprop --keck-error - Colour of error messages.
+ * @cssprop --keck-muted - Secondary text (units, footnotes).
+ * @cssprop --keck-class-1 - Colour of the lowest class; `--keck-class-2` … `--keck-class-7` for the others (default: ColorBrewer by polarity).
+ * @cssprop --keck-suppressed - Base colour of suppressed ("k. A.") areas, under the stripes.
+ * @cssprop --keck-suppressed-stripe - Stripe colour of suppressed areas.
+ * @cssprop --keck-missing - Colour of areas without data ("–").
  */
 export abstract class KeckElement extends LitElement {
   static override styles = [baseStyles];

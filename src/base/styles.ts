@@ -1,15 +1,6 @@
 import { css } from 'lit';
 
-/**
- * Shared host styles. Elements inherit the page's font; colours come from `--keck-*` properties.
- *
- * @cssprop --keck-text - Text colour (default: inherited).
- * @cssprop --keck-background - Background of panels (default: transparent).
- * @cssprop --keck-border - Border colour of tables and panels.
- * @cssprop --keck-accent - Accent colour: focus rings, selection, buttons.
- * @cssprop --keck-error - Colour of error messages.
- * @cssprop --keck-muted - Secondary text (units, footnotes).
- */
+/** Shared host styles (the custom properties are documented on KeckElement). */
 export const baseStyles = css`
   :host {
     display: block;
