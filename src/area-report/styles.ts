@@ -1,14 +1,6 @@
 import { css } from 'lit';
 
 export const reportStyles = css`
-  .bookmark {
-    margin: 0 0 1em;
-    padding: 0.5em 0.75em;
-    border-left: 4px solid var(--keck-accent, #0b5cad);
-  }
-  .bookmark p {
-    margin: 0.25em 0;
-  }
   header h2 {
     margin: 0 0 0.25em;
     font-size: 1.4em;

@@ -35,6 +35,14 @@ export const baseStyles = css`
     margin: 0;
     padding-left: 1.25em;
   }
+  .bookmark {
+    margin: 0 0 1em;
+    padding: 0.5em 0.75em;
+    border-left: 4px solid var(--keck-accent, #0b5cad);
+  }
+  .bookmark p {
+    margin: 0.25em 0;
+  }
   :focus-visible {
     outline: 3px solid var(--keck-accent, #0b5cad);
     outline-offset: 2px;

@@ -125,6 +125,7 @@ export class KeckChart extends KeckElement {
     this.description = describeChart(model);
     const terms = chartMessages(this.activeLocale);
     return html`
+      ${this.renderBookmarkText()}
       <figure part="figure">
         <figcaption>${this.chartTitle(model)}</figcaption>
         <div class="chart" part="chart"></div>

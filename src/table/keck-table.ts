@@ -156,7 +156,7 @@ export class KeckTable extends KeckElement {
   }
 
   override render(): TemplateResult {
-    return html`${this.renderBody()}
+    return html`${this.renderBookmarkText()}${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
