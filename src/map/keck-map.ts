@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { KeckAreaSelectEvent } from '../base/events.js';
 import type { GroupView } from '../base/group.js';
@@ -18,6 +17,7 @@ import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
 import { MapView } from './map-view.js';
 import { mapMessages } from './messages.js';
+import { setStyles } from './style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
 interface Geometry {
@@ -500,7 +500,7 @@ export class KeckMap extends KeckElement {
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const placement = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
-    return html`<div class="details" part="details" aria-hidden="true" style=${styleMap(placement)}>
+    return html`<div class="details" part="details" aria-hidden="true" ${setStyles(placement)}>
       <p class="name">${area.name}</p>
       <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
       <p>${terms.reference} (${view.reference.label}): ${view.reference.text}</p>
@@ -520,15 +520,15 @@ export class KeckMap extends KeckElement {
       <ul>
         ${legend.classes.map(
           (entry) => html`<li>
-            <span class="swatch" style=${styleMap({ background: entry.colour })}></span>
+            <span class="swatch" ${setStyles({ background: entry.colour })}></span>
             <span><span aria-hidden="true">${entry.label}</span><span class="visually-hidden">${entry.spoken}</span> (${terms.areas(entry.count)})</span>
           </li>`,
         )}
         ${legend.suppressed.count
-          ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
+          ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
           : nothing}
         ${legend.missing.count
-          ? html`<li><span class="swatch" style=${styleMap({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
+          ? html`<li><span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
           : nothing}
       </ul>
       ${columns.length
@@ -536,12 +536,12 @@ export class KeckMap extends KeckElement {
             <ul>
               ${columns.map(
                 (column, i) => html`<li>
-                  <span class="swatch column" style=${styleMap({ background: colours[i] })}></span>
+                  <span class="swatch column" ${setStyles({ background: colours[i] })}></span>
                   <span>${localize(column.indicator.title, locale)}${column.indicator.unit ? ` (${column.indicator.unit})` : ''}</span>
                 </li>`,
               )}
               ${columns.some((c) => c.legend.suppressed.count)
-                ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
+                ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
                 : nothing}
             </ul>`
         : nothing}
