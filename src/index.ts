@@ -5,6 +5,7 @@ export { Atlas } from './data/atlas.js';
 export { AtlasStore } from './data/store.js';
 export type { AreaFeature, BBox } from './data/geometry.js';
 export * from './base/index.js';
+export * from './chart/index.js';
 export * from './table/index.js';
 export * from './map/index.js';
 export * from './poi-layer/index.js';

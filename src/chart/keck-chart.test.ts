@@ -1,0 +1,212 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { AtlasGroup } from '../base/group.js';
+import type { KeckAreaSelectEvent } from '../base/events.js';
+import { axisLabels, bars, drawnChart, FICTIONAL, markTexts, redrawn, rules, VECHTA } from './test-helpers.js';
+
+const VECHTA_U15: Record<string, number> = {
+  Bakum: 17.53,
+  Damme: 16.63,
+  Dinklage: 16.18,
+  Goldenstedt: 15.81,
+  Holdorf: 16.06,
+  Lohne: 16.77,
+  Neuenkirchen: 17.06,
+  Steinfeld: 16.84,
+  Vechta: 15.03,
+  Visbek: 15.54,
+};
+
+describe('<keck-chart>', () => {
+  describe('bar chart of the Vechta demo atlas', () => {
+    it('draws bars proportional to the values, sorted from highest to lowest', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const drawn = bars(chart.svg!);
+      expect(drawn).to.have.length(10);
+      const sorted = Object.values(VECHTA_U15).sort((a, b) => b - a);
+      const pixelsPerUnit = drawn[0].width / sorted[0];
+      drawn.forEach((bar, i) => expect(bar.width).to.be.closeTo(sorted[i] * pixelsPerUnit, 0.01));
+      for (let i = 1; i < drawn.length; i++) expect(drawn[i].y).to.be.greaterThan(drawn[i - 1].y);
+      expect(markTexts(chart.svg!)).to.include('17,53\u00a0%');
+    });
+
+    it('puts the reference line at the reference value 16,15 and labels it', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const [bakum] = bars(chart.svg!);
+      const [reference] = rules(chart.svg!);
+      expect(reference.x / (bakum.x + bakum.width)).to.be.closeTo(16.15 / 17.53, 0.001);
+      expect(markTexts(chart.svg!)).to.include('Landkreis Vechta (Durchschnitt): 16,15\u00a0%');
+    });
+
+    it('colours bars with the class colours of the core, as map and table do', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const fills = new Set(bars(chart.svg!).map((bar) => bar.fill));
+      expect(fills.size).to.be.greaterThan(2);
+      const custom = await drawnChart(html`<keck-chart style="width:800px;--keck-class-5:#ff0000" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      expect(bars(custom.svg!)[0].fill).to.equal('#ff0000');
+    });
+
+    it('names and describes the SVG from the data', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const svg = chart.svg!;
+      expect(svg.getAttribute('role')).to.equal('img');
+      const name = svg.querySelector('title')!.textContent!;
+      const description = svg.querySelector('desc')!.textContent!;
+      expect(name).to.contain('Balkendiagramm').and.contain('Gemeinde').and.contain('2013');
+      expect(description).to.contain('Höchster Wert: Bakum 17,53 Prozent');
+      expect(description).to.contain('Niedrigster Wert: Vechta 15,03 Prozent');
+      expect(description).to.contain('Landkreis Vechta (Durchschnitt): 16,15 Prozent');
+    });
+  });
+
+  describe('column chart', () => {
+    it('draws columns proportional to the values from a common base line', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="column" indicator="non-german-u15-share"></keck-chart>`);
+      const drawn = bars(chart.svg!);
+      expect(drawn).to.have.length(10);
+      const bottoms = drawn.map((bar) => bar.y + bar.height);
+      bottoms.forEach((bottom) => expect(bottom).to.be.closeTo(bottoms[0], 0.01));
+      const ratio = drawn[0].height / 7.65;
+      expect(drawn[drawn.length - 1].height).to.be.closeTo(2.34 * ratio, 0.01);
+      const [reference] = rules(chart.svg!);
+      expect(bottoms[0] - reference.y).to.be.closeTo(5.84 * ratio, 0.01);
+    });
+
+    it('writes German axis labels, and English ones with locale="en"', async () => {
+      const german = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="column" indicator="children" year="2024"></keck-chart>`);
+      const germanLabels = axisLabels(german.svg!);
+      expect(germanLabels).to.include('1.000');
+      expect(germanLabels).to.include('Altstadt');
+      expect(markTexts(german.svg!)).to.include('1.364\u00a0Kinder');
+      const english = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="column" indicator="children" year="2024" locale="en"></keck-chart>`);
+      expect(axisLabels(english.svg!)).to.include('1,000');
+      expect(markTexts(english.svg!)).to.include('1,364\u00a0Kinder');
+    });
+
+    it('draws several indicators side by side with a legend', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="column" indicators="u15-share,non-german-u15-share"></keck-chart>`);
+      expect(bars(chart.svg!)).to.have.length(20);
+      expect(rules(chart.svg!)).to.have.length(2);
+      expect(chart.svg!.querySelector('.role-legend')).to.exist;
+    });
+  });
+
+  describe('suppressed and missing values', () => {
+    it('draws no bar for a suppressed area but labels it "k. A."', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="bar" indicator="u6-share" year="2023"></keck-chart>`);
+      expect(bars(chart.svg!)).to.have.length(5);
+      expect(markTexts(chart.svg!)).to.include('k. A.');
+      expect(chart.svg!.querySelector('desc')!.textContent).to.contain('keine Angabe (Datenschutz): Lindenhof');
+      const row = [...chart.shadowRoot!.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('Lindenhof'))!;
+      expect(row.querySelector('td')!.textContent).to.equal('k. A.');
+    });
+
+    it('labels a missing value with "–"', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="bar" indicator="u6-share" year="2020"></keck-chart>`);
+      expect(bars(chart.svg!)).to.have.length(5);
+      expect(markTexts(chart.svg!)).to.include('–');
+    });
+  });
+
+  describe('scatter plot', () => {
+    it('draws one labelled point per area with both values and marks the reference', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
+      const points = chart.svg!.querySelectorAll('g.mark-symbol.role-mark path');
+      expect(points).to.have.length(5 + 1);
+      const texts = markTexts(chart.svg!);
+      expect(texts).to.include.members(['Altstadt', 'Nordfeld', 'Beispielstadt (gesamt)']);
+      expect(texts).not.to.include('Lindenhof');
+    });
+
+    it('asks for two indicators', async () => {
+      const chart = await fixture(html`<keck-chart src=${FICTIONAL} type="scatter" indicators="u6-share"></keck-chart>`);
+      await waitUntil(() => chart.shadowRoot!.querySelector('[role="alert"]'), 'no message', { timeout: 10000 });
+      expect(chart.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('zwei Indikatoren');
+    });
+  });
+
+  describe('time series', () => {
+    it('draws the reference and the chosen areas over all years, with "k. A." where suppressed', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="line" indicator="u6-share" areas="01,06"></keck-chart>`);
+      const lines = chart.svg!.querySelectorAll('g.mark-line.role-mark path');
+      expect(lines.length).to.equal(3);
+      expect(axisLabels(chart.svg!)).to.include.members(['2019', '2024']);
+      expect(markTexts(chart.svg!).filter((text) => text === 'Lindenhof: k. A.')).to.have.length(2);
+      const header = [...chart.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent);
+      expect(header).to.deep.equal(['Gebiet', '2019', '2020', '2021', '2022', '2023', '2024']);
+    });
+
+    it('shows the two years of the documentation example', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src="/docs/examples/atlas.json" type="line" indicator="u6-share" areas="101"></keck-chart>`);
+      expect(axisLabels(chart.svg!)).to.include.members(['2023', '2024']);
+    });
+  });
+
+  describe('selection', () => {
+    it('emits keck-area-select on a click on a bar and highlights it in the other members of the group', async () => {
+      const group = `chart-${Math.random()}`;
+      const clicked = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share" group=${group}></keck-chart>`);
+      const other = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="column" indicator="u15-share" group=${group}></keck-chart>`);
+      const bakum = clicked.svg!.querySelector('g.mark-rect.role-mark path')!;
+      const event = oneEvent(clicked, 'keck-area-select') as Promise<KeckAreaSelectEvent>;
+      bakum.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      const { detail } = await event;
+      expect(detail).to.deep.equal({ level: 'gemeinde', key: '03460001' });
+      expect(AtlasGroup.named(group).view.areas).to.deep.equal(['03460001']);
+      await redrawn(other);
+      const highlighted = bars(other.svg!).filter((bar) => bar.strokeWidth === 3);
+      expect(highlighted).to.have.length(1);
+      expect(other.shadowRoot!.querySelector('button[aria-pressed="true"]')!.textContent).to.equal('Bakum');
+    });
+
+    it('selects an area from the table by keyboard-operable buttons', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const button = [...chart.shadowRoot!.querySelectorAll('tbody button')].find((b) => b.textContent === 'Vechta') as HTMLButtonElement;
+      const event = oneEvent(chart, 'keck-area-select');
+      button.click();
+      expect((await event).detail.key).to.equal('03460009');
+      await redrawn(chart);
+      expect(bars(chart.svg!).at(-1)!.strokeWidth).to.equal(3);
+    });
+  });
+
+  it('is accessible with its table alternative open', async () => {
+    const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="bar" indicator="u6-share" year="2023"></keck-chart>`);
+    chart.shadowRoot!.querySelector('details')!.open = true;
+    await expect(chart).to.be.accessible();
+    const line = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="line" indicator="u6-share" areas="01,06"></keck-chart>`);
+    line.shadowRoot!.querySelector('details')!.open = true;
+    await expect(line).to.be.accessible();
+  });
+
+  it('shows a readable message for an unknown or unpublished indicator', async () => {
+    const chart = await fixture(html`<keck-chart src=${FICTIONAL} indicator="internal-only"></keck-chart>`);
+    await waitUntil(() => chart.shadowRoot!.querySelector('[role="alert"]'), 'no message', { timeout: 10000 });
+    expect(chart.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('internal-only');
+  });
+
+  describe('exports', () => {
+    it('exports PNG and JPG that decode, SVG that parses, and a vector PDF with title and source', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      for (const format of ['png', 'jpeg'] as const) {
+        const blob = await chart.exportBlob(format);
+        expect(blob.type).to.equal(`image/${format}`);
+        const bitmap = await createImageBitmap(blob);
+        expect(bitmap.width).to.be.greaterThan(2 * chart.svg!.width.baseVal.value);
+      }
+      const svgText = await (await chart.exportBlob('svg')).text();
+      const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+      expect(parsed.querySelector('parsererror')).to.equal(null);
+      const texts = [...parsed.querySelectorAll('text')].map((text) => text.textContent);
+      expect(texts[0]).to.equal('Anteil unter 15-Jähriger an der Gesamtbevölkerung, Gemeinden, 2013');
+      expect(texts.some((text) => text?.startsWith('Quelle: '))).to.equal(true);
+      expect(texts).to.include('17,53\u00a0%');
+
+      const pdf = new Uint8Array(await (await chart.exportBlob('pdf')).arrayBuffer());
+      const content = new TextDecoder('latin1').decode(pdf);
+      expect(content.startsWith('%PDF-')).to.equal(true);
+      expect(content).to.match(/\bre\b|\bh\b\s*\n?\s*[fS]\b| l\n/);
+      expect(content).to.match(/ Tj/);
+      expect(content).to.contain('(Quelle: ');
+    });
+  });
+});

@@ -1,0 +1,358 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { localize } from '../contract/localize.js';
+import { KeckElement } from '../base/keck-element.js';
+import { KeckAreaSelectEvent } from '../base/events.js';
+import type { GroupView } from '../base/group.js';
+import { baseStyles } from '../base/styles.js';
+import { readColourOverrides } from '../core/colours.js';
+import type { StyledView } from '../core/view.js';
+import { deliverExport, exportFileName } from '../export/download.js';
+import { svgToRaster } from '../export/image.js';
+import { svgToPdf } from '../export/pdf.js';
+import { describeChart, type ChartDescription } from './describe.js';
+import { framedSvg } from './export-frame.js';
+import { loadVega } from './load-vega.js';
+import { chartMessages, type ChartType } from './messages.js';
+import { chartModel, uniqueLabels, type ChartModel } from './model.js';
+import { chartSpec } from './spec.js';
+import { chartStyles } from './styles.js';
+import { readChartTheme } from './theme.js';
+
+const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'scatter', 'line'];
+
+/** Formats a chart can be exported to. */
+export type ChartExportFormat = 'png' | 'jpeg' | 'svg' | 'pdf';
+const EXPORTS: { format: ChartExportFormat; label: string; extension: 'png' | 'jpg' | 'svg' | 'pdf' }[] = [
+  { format: 'png', label: 'PNG', extension: 'png' },
+  { format: 'jpeg', label: 'JPG', extension: 'jpg' },
+  { format: 'svg', label: 'SVG', extension: 'svg' },
+  { format: 'pdf', label: 'PDF', extension: 'pdf' },
+];
+
+interface VegaResult {
+  view: { addEventListener(type: string, handler: (event: unknown, item: { datum?: { key?: unknown } } | null | undefined) => void): unknown };
+  finalize(): void;
+}
+
+/**
+ * A chart of atlas indicators: columns or bars of the areas of a level (one indicator or several
+ * side by side) with the reference value as a line; a scatter plot of two indicators; or the
+ * development of one indicator over the years for the reference area and chosen areas.
+ * Drawn with vega-lite (loaded only when a chart is on the page), with a table alternative and
+ * exports to PNG, JPG, SVG and vector PDF.
+ *
+ * @fires keck-area-select - When a mark (or an area in the table) is clicked; detail `{ level, key }`, key null when deselected.
+ * @fires keck-load - When the atlas has loaded.
+ * @fires keck-export - Before an export is downloaded; cancel it to handle the file yourself.
+ * @fires keck-error - When the atlas cannot be loaded or the attributes do not fit it.
+ * @csspart figure - The figure holding caption, chart and source.
+ * @csspart chart - The box the chart's SVG is drawn into.
+ * @csspart toolbar - The export buttons.
+ * @csspart table - The `<details>` with the table alternative.
+ * @csspart status - The loading or error message.
+ * @cssprop --keck-accent - Colour of the first series, of scatter points and of the export buttons.
+ * @cssprop --keck-reference - Colour of the reference line and point (default: the text colour).
+ * @cssprop --keck-series-1 - Colours of series 1 … 7 (`--keck-series-2` … `--keck-series-7` likewise); series 1 defaults to `--keck-accent`.
+ * @cssprop --keck-chart-grid - Colour of grid lines (default #e0e0e0).
+ * @cssprop --keck-class-1 - Class colours 1 … 7 of a single-indicator column or bar chart, shared with map and table (from the core).
+ */
+export class KeckChart extends KeckElement {
+  static override styles = [baseStyles, chartStyles];
+
+  /** `column` (default), `bar`, `scatter` (two indicators) or `line` (time series). */
+  @property({ reflect: true }) type: ChartType = 'column';
+
+  /** The indicator of a column, bar or line chart (default: the atlas default, else the first published). */
+  @property({ reflect: true }) indicator?: string;
+
+  /** Comma-separated indicator ids: several side by side (column, bar), or x and y of a scatter plot. */
+  @property({ reflect: true }) indicators?: string;
+
+  /** Comma-separated area keys drawn besides the reference in a time series. */
+  @property({ reflect: true }) areas?: string;
+
+  @state() private width = 0;
+  @state() private exportError = '';
+  @query('.chart') private chartBox?: HTMLDivElement;
+
+  private selection: string[] = [];
+  private vega?: VegaResult;
+  private drawnKey = '';
+  private drawing = 0;
+  private model?: ChartModel;
+  private description?: ChartDescription;
+  private readonly resize = new ResizeObserver((entries) => {
+    const width = Math.floor((entries[0]?.contentRect.width ?? 0) / 10) * 10;
+    if (width && width !== this.width) this.width = width;
+  });
+
+  /** Resolves when the chart's SVG for the current attributes is drawn. */
+  rendered: Promise<void> = Promise.resolve();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    this.vega?.finalize();
+    this.vega = undefined;
+    this.drawnKey = '';
+  }
+
+  /** The chart's SVG once drawn. */
+  get svg(): SVGSVGElement | null {
+    return this.chartBox?.querySelector('svg') ?? null;
+  }
+
+  /** Area keys selected in this chart or its group. */
+  get selectedAreas(): string[] {
+    return this.group ? this.groupView.areas : this.selection;
+  }
+
+  protected override groupChanged(_view: GroupView): void {
+    this.requestUpdate();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.data.status !== 'ready') return this.renderStatus();
+    const model = this.buildModel();
+    if (typeof model === 'string') return html`<p part="status" class="status error" role="alert">${model}</p>`;
+    this.model = model;
+    this.description = describeChart(model);
+    const terms = chartMessages(this.activeLocale);
+    return html`
+      <figure part="figure">
+        <figcaption>${this.chartTitle(model)}</figcaption>
+        <div class="chart" part="chart"></div>
+        <p class="source">${this.sourceLine(model)}</p>
+      </figure>
+      <div class="toolbar" part="toolbar" role="group" aria-label=${terms.exportLabel}>
+        ${EXPORTS.map(
+          (entry) => html`<button type="button" aria-label=${terms.exportAs(entry.label)} @click=${() => this.download(entry.format, entry.extension)}>${entry.label}</button>`,
+        )}
+        ${this.exportError ? html`<span class="error" role="alert">${this.exportError}</span>` : nothing}
+      </div>
+      <details part="table">
+        <summary>${terms.tableSummary}</summary>
+        ${this.renderTable(model)}
+      </details>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.data.status !== 'ready' || !this.model || !this.chartBox) return;
+    const width = this.width || Math.floor(this.getBoundingClientRect().width) || 600;
+    const key = JSON.stringify([this.type, this.activeLocale, this.activeLevel, this.effectiveYear, this.indicatorIds(), this.areaKeys(), this.selectedAreas, width, this.data.atlas?.url]);
+    if (key === this.drawnKey && this.svg) return;
+    this.drawnKey = key;
+    this.rendered = this.draw(this.model, width);
+  }
+
+  private async draw(model: ChartModel, width: number): Promise<void> {
+    const token = ++this.drawing;
+    const box = this.chartBox!;
+    const { embed, expressionInterpreter } = await loadVega();
+    if (token !== this.drawing) return;
+    const style = getComputedStyle(this);
+    const spec = chartSpec(model, readChartTheme(style), { width: Math.max(240, width - 180) });
+    try {
+      const result = (await embed(box, spec, {
+        renderer: 'svg',
+        ast: true,
+        expr: expressionInterpreter,
+        actions: false,
+        defaultStyle: false,
+        tooltip: false,
+        hover: false,
+      })) as unknown as VegaResult;
+      if (token !== this.drawing) return result.finalize();
+      this.vega?.finalize();
+      this.vega = result;
+      result.view.addEventListener('click', (_event, item) => {
+        const key = item?.datum?.key;
+        if (typeof key === 'string' && key) this.toggleArea(key);
+      });
+      // vega-embed names the container "Vega visualization"; the SVG carries the real name.
+      for (const attribute of ['role', 'aria-roledescription', 'aria-label']) box.removeAttribute(attribute);
+      this.labelSvg();
+    } catch (error) {
+      this.data.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private labelSvg(): void {
+    const svg = this.svg;
+    if (!svg || !this.description) return;
+    svg.querySelectorAll(':scope > title, :scope > desc').forEach((element) => element.remove());
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.id = 'chart-name';
+    title.textContent = this.description.name;
+    const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
+    desc.id = 'chart-description';
+    desc.textContent = this.description.description;
+    svg.prepend(title, desc);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-labelledby', 'chart-name');
+    svg.setAttribute('aria-describedby', 'chart-description');
+  }
+
+  private toggleArea(key: string): void {
+    const level = this.activeLevel!;
+    const current = this.selectedAreas;
+    const selected = !current.includes(key);
+    const next = selected ? [...current, key] : current.filter((area) => area !== key);
+    if (this.group) this.updateGroup({ areas: next, level });
+    else this.selection = next;
+    this.requestUpdate();
+    this.dispatchEvent(new KeckAreaSelectEvent(level, selected ? key : null));
+  }
+
+  private get effectiveYear(): number | undefined {
+    const atlas = this.data.atlas;
+    const level = this.activeLevel;
+    const shared = this.groupView.year;
+    if (this.year === undefined && shared !== undefined && atlas && level && atlas.years(level).includes(shared)) return shared;
+    return this.activeYear;
+  }
+
+  private indicatorIds(): string[] {
+    const list = (this.indicators ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (list.length && (this.type === 'scatter' || !this.indicator)) return list;
+    const atlas = this.data.atlas!;
+    const bookmark = this.activeBookmark;
+    const single = this.indicator ?? this.groupView.indicator ?? bookmark?.indicator ?? atlas.manifest.defaults.indicator;
+    const fallback = atlas.renderableIndicators(this.activeLevel)[0]?.id;
+    const chosen = single && atlas.indicator(single) ? single : fallback;
+    return chosen ? [chosen] : [];
+  }
+
+  private areaKeys(): string[] {
+    return (this.areas ?? this.activeBookmark?.areas?.join(',') ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean);
+  }
+
+  /** The model, or a readable message when the attributes do not fit the atlas. */
+  private buildModel(): ChartModel | string {
+    const atlas = this.data.atlas!;
+    const terms = chartMessages(this.activeLocale);
+    if (!CHART_TYPES.includes(this.type)) return terms.unknownType(String(this.type));
+    const level = this.activeLevel;
+    if (!level || !atlas.level(level)) return terms.unknownLevel(String(level));
+    const indicators = this.indicatorIds();
+    if (!indicators.length) return terms.noIndicator;
+    const renderable = new Set(atlas.renderableIndicators().map((indicator) => indicator.id));
+    const unknown = indicators.find((id) => !renderable.has(id));
+    if (unknown) return terms.unknownIndicator(unknown);
+    if (this.type === 'scatter' && indicators.length < 2) return terms.scatterNeedsTwo;
+    const year = this.effectiveYear;
+    if (year === undefined) return terms.noIndicator;
+    return chartModel(atlas, {
+      type: this.type,
+      level,
+      year,
+      locale: this.activeLocale,
+      indicators,
+      areas: this.areaKeys(),
+      selected: new Set(this.selectedAreas),
+      colours: readColourOverrides(getComputedStyle(this)),
+    });
+  }
+
+  private modelViews(model: ChartModel): StyledView[] {
+    if (model.type === 'scatter') return [model.x, model.y];
+    return model.type === 'line' ? model.views.slice(-1) : model.views;
+  }
+
+  private chartTitle(model: ChartModel): string {
+    const locale = this.activeLocale;
+    const level = localize(model.level.title, locale);
+    if (model.type === 'line') {
+      const years = model.views.map((view) => view.year);
+      return `${localize(model.indicator.title, locale)}, ${level}, ${years[0] ?? ''}–${years[years.length - 1] ?? ''}`;
+    }
+    return `${this.modelViews(model)
+      .map((view) => localize(view.indicator.title, locale))
+      .join(' / ')}, ${level}, ${model.year}`;
+  }
+
+  private sourceLine(model: ChartModel): string {
+    const locale = this.activeLocale;
+    const sources = [...new Set(this.modelViews(model).map((view) => localize(view.indicator.source, locale)))];
+    return `${chartMessages(locale).source}: ${sources.join('; ')}`;
+  }
+
+  private renderTable(model: ChartModel): TemplateResult {
+    const terms = chartMessages(this.activeLocale);
+    const selected = new Set(this.selectedAreas);
+    const areaCell = (key: string, label: string) =>
+      html`<th scope="row"><button type="button" aria-pressed=${selected.has(key) ? 'true' : 'false'} @click=${() => this.toggleArea(key)}>${label}</button></th>`;
+    if (model.type === 'line') {
+      const labels = uniqueLabels(model.level.areas);
+      const reference = model.views[0]?.reference.label ?? '';
+      return html`<table>
+        <caption>${this.description?.name}</caption>
+        <thead><tr><th scope="col">${terms.area}</th>${model.views.map((view) => html`<th scope="col">${view.year}</th>`)}</tr></thead>
+        <tbody>
+          <tr class="reference"><th scope="row">${reference}</th>${model.views.map((view) => html`<td class="number">${view.reference.text}</td>`)}</tr>
+          ${model.areas.map((key) => html`<tr>${areaCell(key, labels.get(key)!)}${model.views.map((view) => html`<td class="number">${view.byKey.get(key)?.text}</td>`)}</tr>`)}
+        </tbody>
+      </table>`;
+    }
+    const views = this.modelViews(model);
+    const [first] = views;
+    const labels = uniqueLabels(first.areas);
+    const order = model.type === 'scatter' ? first.areas : [...first.areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    return html`<table>
+      <caption>${this.description?.name}</caption>
+      <thead><tr><th scope="col">${localize(model.level.title, this.activeLocale)}</th>${views.map((view) => html`<th scope="col">${localize(view.indicator.title, this.activeLocale)}</th>`)}</tr></thead>
+      <tbody>
+        ${order.map((area) => html`<tr>${areaCell(area.key, labels.get(area.key)!)}${views.map((view) => html`<td class="number">${view.byKey.get(area.key)?.text}</td>`)}</tr>`)}
+        <tr class="reference"><th scope="row">${first.reference.label}</th>${views.map((view) => html`<td class="number">${view.reference.text}</td>`)}</tr>
+      </tbody>
+    </table>`;
+  }
+
+  /**
+   * The chart as a file: PNG or JPEG (raster, twice the screen resolution), SVG, or a vector PDF;
+   * each with the title above and the source below.
+   */
+  async exportBlob(format: ChartExportFormat): Promise<Blob> {
+    await this.rendered;
+    const svg = this.svg;
+    if (!svg || !this.model || !this.description) throw new Error('The chart is not drawn yet.');
+    const title = this.chartTitle(this.model);
+    const source = this.sourceLine(this.model);
+    if (format === 'pdf') {
+      const sourceText = source.slice(source.indexOf(':') + 1).trim();
+      return svgToPdf(svg, { title, source: sourceText, locale: this.activeLocale });
+    }
+    const theme = readChartTheme(getComputedStyle(this));
+    const framed = framedSvg(svg, { title, source, description: this.description.description }, theme);
+    if (format === 'svg') return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(framed)}`], { type: 'image/svg+xml' });
+    return svgToRaster(framed, { format, scale: 2 });
+  }
+
+  private async download(format: ChartExportFormat, extension: 'png' | 'jpg' | 'svg' | 'pdf'): Promise<void> {
+    this.exportError = '';
+    try {
+      const blob = await this.exportBlob(format);
+      const model = this.model!;
+      const indicators = this.modelViews(model).map((view) => view.indicator.id);
+      const year = model.type === 'line' ? undefined : model.year;
+      const fileName = exportFileName([this.data.atlas!.id, ...indicators, model.level.id, String(year ?? this.type)], extension);
+      deliverExport(this, extension, blob, fileName);
+    } catch {
+      this.exportError = chartMessages(this.activeLocale).exportFailed;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { localize } from '../contract/localize.js';
+import type { StyledView } from '../core/view.js';
+import { axisTitle, shortTitle, uniqueLabels, type CategoryModel, type ChartModel, type LineModel, type ScatterModel } from './model.js';
+import type { ChartTheme } from './theme.js';
+import { vegaLocale } from './vega-locale.js';
+
+/** Plot size in CSS pixels (the axes and labels come on top). */
+export interface ChartSize {
+  width: number;
+}
+
+/** Rows with more areas than this get no value label on each mark (suppressed and missing marks always do). */
+const VALUE_LABEL_LIMIT = { column: 24, bar: 60 };
+
+/** The vega-lite spec of a chart model, themed and localized. Data values are plain rows (no expressions). */
+export function chartSpec(model: ChartModel, theme: ChartTheme, size: ChartSize): TopLevelSpec {
+  const body = model.type === 'scatter' ? scatterSpec(model, theme, size) : model.type === 'line' ? lineSpec(model, theme, size) : categorySpec(model, theme, size);
+  return { ...body, config: vegaConfig(model, theme) } as unknown as TopLevelSpec;
+}
+
+function vegaConfig(model: ChartModel, theme: ChartTheme) {
+  const labelFontSize = Math.round(theme.fontSize * 0.8);
+  return {
+    locale: vegaLocale(model.locale),
+    background: null,
+    font: theme.font,
+    view: { stroke: null },
+    // The element gives the SVG one name and description; per-mark ARIA from vega would repeat the table.
+    mark: { aria: false },
+    aria: false,
+    axis: {
+      labelColor: theme.text,
+      titleColor: theme.text,
+      domainColor: theme.border,
+      tickColor: theme.border,
+      gridColor: theme.grid,
+      labelFontSize,
+      titleFontSize: labelFontSize,
+      titleFontWeight: 'normal',
+      labelLimit: 180,
+      aria: false,
+    },
+    text: { color: theme.text, fontSize: labelFontSize },
+    legend: { labelColor: theme.text, titleColor: theme.text, labelFontSize, titleFontSize: labelFontSize, labelLimit: 260, aria: false },
+  };
+}
+
+interface CategoryRow {
+  key: string;
+  label: string;
+  series: string;
+  value: number | null;
+  text: string;
+  /** Where the text label sits: at the value, or at zero for marks not drawn. */
+  labelAt: number;
+  showLabel: boolean;
+  colour: string;
+  stroke: string;
+  strokeWidth: number;
+}
+
+function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) {
+  const horizontal = model.type === 'bar';
+  const [first] = model.views;
+  const grouped = model.views.length > 1;
+  const labels = uniqueLabels(first.areas);
+  const order = [...first.areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((area) => area.key);
+  const showValues = first.areas.length <= VALUE_LABEL_LIMIT[model.type];
+  const seriesNames = model.views.map((view) => shortTitle(view.indicator, model.locale));
+  const seriesColours = model.views.map((_, i) => theme.series[i % theme.series.length]);
+  const rows: CategoryRow[] = order.flatMap((key) =>
+    model.views.map((view, i) => {
+      const area = view.byKey.get(key)!;
+      const selected = model.selected.has(key);
+      return {
+        key,
+        label: labels.get(key)!,
+        series: seriesNames[i],
+        value: area.value,
+        text: area.text,
+        labelAt: area.value ?? 0,
+        showLabel: showValues || area.state !== 'number',
+        colour: grouped ? seriesColours[i] : area.colour,
+        stroke: selected ? theme.text : theme.border,
+        strokeWidth: selected ? 3 : 0.75,
+      };
+    }),
+  );
+  // The reference of an additive count is the total, not a level to compare an area with.
+  const references = model.views
+    .filter((view) => view.reference.value !== null && !isTotal(view))
+    .map((view, i) => ({ value: view.reference.value, text: `${view.reference.label}: ${view.reference.text}`, colour: grouped ? seriesColours[i] : theme.reference }));
+
+  const units = new Set(model.views.map((view) => view.indicator.unit.trim()));
+  const valueTitle = grouped ? [...units].filter(Boolean).join(', ') : axisTitle(first.indicator, model.locale);
+  const value = { field: 'value', type: 'quantitative' as const, title: valueTitle, axis: { grid: true } };
+  const category = {
+    field: 'label',
+    type: 'nominal' as const,
+    sort: null,
+    title: localize(model.level.title, model.locale),
+    axis: horizontal ? { labelPadding: 4 } : { labelAngle: order.length > 6 ? -45 : 0, labelPadding: 4 },
+  };
+  const offset = grouped ? { field: 'series', type: 'nominal' as const, sort: seriesNames } : undefined;
+  const colour = grouped
+    ? { field: 'series', type: 'nominal' as const, scale: { domain: seriesNames, range: seriesColours }, legend: { title: null, orient: 'top' as const } }
+    : { field: 'colour', type: 'nominal' as const, scale: null, legend: null };
+  const band = grouped ? 12 : 20;
+  const plotHeight = horizontal ? Math.max(120, order.length * model.views.length * band + order.length * 6) : 300;
+  const valueAt = { field: 'labelAt', type: 'quantitative' as const };
+
+  const bars = {
+    mark: { type: 'bar' as const },
+    encoding: {
+      [horizontal ? 'x' : 'y']: value,
+      [horizontal ? 'y' : 'x']: category,
+      ...(offset ? { [horizontal ? 'yOffset' : 'xOffset']: offset } : {}),
+      color: colour,
+      stroke: { field: 'stroke', type: 'nominal' as const, scale: null, legend: null },
+      strokeWidth: { field: 'strokeWidth', type: 'quantitative' as const, scale: null, legend: null },
+    },
+  };
+  const valueLabels = {
+    transform: [{ filter: { field: 'showLabel', equal: true } }],
+    mark: horizontal
+      ? { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 4 }
+      : { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, dy: -4 },
+    encoding: {
+      [horizontal ? 'x' : 'y']: valueAt,
+      [horizontal ? 'y' : 'x']: category,
+      ...(offset ? { [horizontal ? 'yOffset' : 'xOffset']: offset } : {}),
+      text: { field: 'text', type: 'nominal' as const },
+      color: { value: theme.text },
+    },
+  };
+  const referenceRule = {
+    data: { values: references },
+    mark: { type: 'rule' as const, strokeDash: [6, 4], strokeWidth: 2 },
+    encoding: { [horizontal ? 'x' : 'y']: { field: 'value', type: 'quantitative' as const }, color: { field: 'colour', type: 'nominal' as const, scale: null, legend: null } },
+  };
+  const referenceLabel = {
+    data: { values: references },
+    mark: horizontal
+      ? { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 4, dy: -4, y: 0, fontWeight: 'bold' as const }
+      : { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -3, x: { expr: 'width' }, fontWeight: 'bold' as const },
+    encoding: { [horizontal ? 'x' : 'y']: { field: 'value', type: 'quantitative' as const }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
+  };
+  return {
+    width: size.width,
+    height: plotHeight,
+    padding: { top: 24, left: 4, right: 16, bottom: 4 },
+    data: { values: rows },
+    layer: references.length ? [bars, valueLabels, referenceRule, referenceLabel] : [bars, valueLabels],
+    resolve: { scale: { color: 'independent' } },
+  };
+}
+
+interface ScatterRow {
+  key: string;
+  label: string;
+  x: number;
+  y: number;
+  stroke: string;
+  strokeWidth: number;
+}
+
+function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
+  const labels = uniqueLabels(model.x.areas);
+  const rows: ScatterRow[] = [];
+  for (const area of model.x.areas) {
+    const other = model.y.byKey.get(area.key);
+    if (area.value === null || other?.value == null) continue;
+    const selected = model.selected.has(area.key);
+    rows.push({ key: area.key, label: labels.get(area.key)!, x: area.value, y: other.value, stroke: selected ? theme.text : theme.accent, strokeWidth: selected ? 3 : 1 });
+  }
+  const x = { field: 'x', type: 'quantitative' as const, title: axisTitle(model.x.indicator, model.locale), scale: { zero: false, nice: true } };
+  const y = { field: 'y', type: 'quantitative' as const, title: axisTitle(model.y.indicator, model.locale), scale: { zero: false, nice: true } };
+  const reference =
+    model.x.reference.value !== null && model.y.reference.value !== null
+      ? [{ x: model.x.reference.value, y: model.y.reference.value, label: model.x.reference.label }]
+      : [];
+  return {
+    width: size.width,
+    height: Math.round(Math.min(420, Math.max(260, size.width * 0.7))),
+    padding: { top: 8, left: 4, right: 24, bottom: 4 },
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'point' as const, filled: true, size: 80, opacity: 0.9 },
+        encoding: {
+          x,
+          y,
+          color: { value: theme.accent },
+          stroke: { field: 'stroke', type: 'nominal' as const, scale: null, legend: null },
+          strokeWidth: { field: 'strokeWidth', type: 'quantitative' as const, scale: null, legend: null },
+        },
+      },
+      {
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 7 },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
+      },
+      {
+        data: { values: reference },
+        mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 160 },
+        encoding: { x, y, color: { value: theme.reference } },
+      },
+      {
+        data: { values: reference },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 8, dy: 6, fontWeight: 'bold' as const },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
+      },
+    ],
+  };
+}
+
+interface LineRow {
+  key: string;
+  series: string;
+  year: string;
+  value: number | null;
+  text: string;
+}
+
+function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
+  const labels = uniqueLabels(model.level.areas);
+  const referenceLabel = model.views[0]?.reference.label ?? '';
+  const seriesNames = [referenceLabel, ...model.areas.map((key) => labels.get(key)!)];
+  const seriesColours = [theme.reference, ...model.areas.map((_, i) => theme.series[i % theme.series.length])];
+  const rows: LineRow[] = [];
+  const gaps: { year: string; text: string; slot: number }[] = [];
+  for (const view of model.views) {
+    const year = String(view.year);
+    const points = [
+      { key: '', series: referenceLabel, value: view.reference.value, text: view.reference.text, state: view.reference.state },
+      ...model.areas.map((key) => ({ key, series: labels.get(key)!, ...pick(view, key) })),
+    ];
+    for (const point of points) {
+      rows.push({ key: point.key, series: point.series, year, value: point.value, text: point.text });
+      if (point.state !== 'number') gaps.push({ year, text: `${point.series}: ${point.text}`, slot: gaps.filter((gap) => gap.year === year).length });
+    }
+  }
+  const height = 300;
+  const x = { field: 'year', type: 'ordinal' as const, title: null, sort: null, axis: { labelAngle: 0 } };
+  const colour = { field: 'series', type: 'nominal' as const, scale: { domain: seriesNames, range: seriesColours }, legend: { title: null, orient: 'bottom' as const, columns: 2 } };
+  return {
+    width: size.width,
+    height,
+    padding: { top: 8, left: 4, right: 16, bottom: 4 },
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'line' as const, point: { filled: true, size: 50 }, strokeWidth: 2.5, invalid: 'break-paths-show-domains' as const },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative' as const, title: axisTitle(model.indicator, model.locale), scale: { zero: false, nice: true } },
+          color: colour,
+          strokeWidth: { condition: { test: { field: 'key', oneOf: [...model.selected] }, value: 4 }, value: 2.5 },
+        },
+      },
+      {
+        data: { values: gaps.map((gap) => ({ ...gap, pixel: height - 6 - gap.slot * 14 })) },
+        mark: { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const },
+        encoding: { x: { field: 'year', type: 'ordinal' as const, sort: null }, y: { field: 'pixel', type: 'quantitative' as const, scale: null }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
+      },
+    ],
+  };
+}
+
+function pick(view: StyledView, key: string) {
+  const area = view.byKey.get(key)!;
+  return { value: area.value, text: area.text, state: area.state };
+}
+
+function isTotal(view: StyledView): boolean {
+  return view.indicator.kind === 'count' && view.indicator.additive !== false;
+}

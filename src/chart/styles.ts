@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+/**
+ * @cssprop --keck-accent - Colour of the first series, of scatter points and of the export buttons.
+ * @cssprop --keck-reference - Colour of the reference line and point (default: the text colour).
+ * @cssprop --keck-series-1 - Colours of series 1 … 7 (indicators side by side, areas in a time series); series 1 defaults to `--keck-accent`.
+ * @cssprop --keck-chart-grid - Colour of grid lines (default #e0e0e0).
+ */
+export const chartStyles = css`
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    font-weight: bold;
+    margin-bottom: 0.5em;
+  }
+  .chart {
+    overflow-x: auto;
+  }
+  .chart svg {
+    display: block;
+    max-width: none;
+  }
+  .chart svg path[role],
+  .chart .mark-rect path,
+  .chart .mark-symbol path {
+    cursor: pointer;
+  }
+  .source {
+    margin: 0.5em 0 0;
+    font-size: 0.85em;
+    color: var(--keck-muted, #595959);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin: 0.75em 0;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  .toolbar button {
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--keck-accent, #0b5cad);
+    border-radius: 4px;
+    color: var(--keck-accent, #0b5cad);
+    background: var(--keck-background, #ffffff);
+  }
+  .toolbar button:hover {
+    background: var(--keck-accent, #0b5cad);
+    color: #ffffff;
+  }
+  details summary {
+    cursor: pointer;
+  }
+  table {
+    border-collapse: collapse;
+    margin-top: 0.5em;
+  }
+  caption {
+    text-align: left;
+    font-weight: bold;
+    padding-bottom: 0.25em;
+  }
+  th,
+  td {
+    border: 1px solid var(--keck-border, #767676);
+    padding: 0.2em 0.5em;
+    text-align: left;
+  }
+  td.number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  th button {
+    border: 0;
+    padding: 0;
+    background: none;
+    color: inherit;
+    text-align: left;
+    text-decoration: underline;
+  }
+  th button[aria-pressed='true'] {
+    font-weight: bold;
+  }
+  tr.reference th,
+  tr.reference td {
+    font-weight: bold;
+  }
+  .error {
+    color: var(--keck-error, #b00020);
+  }
+`;

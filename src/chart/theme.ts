@@ -1,0 +1,36 @@
+/** Colours and fonts of a chart, read from the element's computed `--keck-*` properties. */
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  border: string;
+  grid: string;
+  accent: string;
+  reference: string;
+  background: string;
+  /** One colour per series (indicators side by side, areas in a time series). */
+  series: string[];
+  font: string;
+  fontSize: number;
+}
+
+const SERIES_DEFAULTS = ['#c2410c', '#047857', '#7e22ce', '#a16207', '#be185d', '#0e7490'];
+export const SERIES_COUNT = SERIES_DEFAULTS.length + 1;
+
+/** Reads the theme from an element's computed style; unset properties fall back to accessible defaults. */
+export function readChartTheme(style: CSSStyleDeclaration): ChartTheme {
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const text = style.color || '#1a1a1a';
+  const accent = read('--keck-accent', '#0b5cad');
+  return {
+    text,
+    muted: read('--keck-muted', '#595959'),
+    border: read('--keck-border', '#767676'),
+    grid: read('--keck-chart-grid', '#e0e0e0'),
+    accent,
+    reference: read('--keck-reference', text),
+    background: read('--keck-background', '#ffffff'),
+    series: [accent, ...SERIES_DEFAULTS].map((fallback, i) => read(`--keck-series-${i + 1}`, fallback)),
+    font: style.fontFamily || 'sans-serif',
+    fontSize: Number.parseFloat(style.fontSize) || 16,
+  };
+}
