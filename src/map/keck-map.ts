@@ -499,7 +499,7 @@ export class KeckMap extends KeckElement {
     }
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
-    const placement = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
+    const placement: Record<string, string> = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
     return html`<div class="details" part="details" aria-hidden="true" ${setStyles(placement)}>
       <p class="name">${area.name}</p>
       <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
