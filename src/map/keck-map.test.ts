@@ -83,6 +83,10 @@ describe('<keck-map>', () => {
     const link = root.querySelector<HTMLAnchorElement>('[part=attribution] a')!;
     expect(link.textContent).to.equal('© GeoBasis-DE / BKG 2017 (Daten verändert)');
     expect(link.href).to.equal('https://www.bkg.bund.de/');
+    const table = root.querySelector<HTMLDetailsElement>('[part=table]')!;
+    table.open = true;
+    await oneEvent(table, 'toggle');
+    await element.updateComplete;
     const rows = [...root.querySelectorAll('[part=table] tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
     expect(rows).to.have.length(10);
     const holdorf = rows.find((r) => r[0] === 'Holdorf')!;
@@ -116,6 +120,23 @@ describe('<keck-map>', () => {
     await element.mapComplete();
     const keys = new Set(map.queryRenderedFeatures({ layers: [LAYERS.fill] }).map((f) => f.properties.key));
     expect([...keys]).to.deep.equal(['03460']);
+  });
+
+  it('offers built-in selects for indicator, level and year', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} controls></keck-map>`);
+    const [indicator, level, year] = [...element.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part=controls] select')];
+    expect([...level.options].map((o) => o.value)).to.deep.equal(['kreis', 'gemeinde']);
+    expect([...indicator.options].map((o) => o.value)).to.deep.equal(['kids-share', 'kita-places', 'family-share']);
+    const caption = () => element.shadowRoot!.querySelector('figcaption')!.textContent!;
+    year.value = '2020';
+    year.dispatchEvent(new Event('change'));
+    await element.mapComplete();
+    expect(caption()).to.equal('Anteil Kinder (fiktiv) – Gemeinden 2020');
+    indicator.value = 'family-share';
+    indicator.dispatchEvent(new Event('change'));
+    await element.mapComplete();
+    expect(caption()).to.equal('Anteil Familien (fiktiv) – Gemeinden 2021');
+    await expect(element).to.be.accessible();
   });
 
   it('is operated by keyboard alone: every area, selection, clearing, and a POI’s details with focus returned', async () => {

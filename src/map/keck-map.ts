@@ -20,12 +20,20 @@ import { mapMessages } from './messages.js';
 import { setStyles } from './style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
-interface Geometry {
-  level: string;
-  features: AreaFeature[];
-  parents: AreaFeature[];
-  bounds: BBox;
-  points: Map<string, [number, number]>;
+/** A level's shapes; label points are computed on first use (columns, keyboard, details). */
+class Geometry {
+  readonly bounds: BBox;
+  private labelPoints?: Map<string, [number, number]>;
+  constructor(
+    readonly level: string,
+    readonly features: AreaFeature[],
+    readonly parents: AreaFeature[],
+  ) {
+    this.bounds = boundsOf(features);
+  }
+  get points(): Map<string, [number, number]> {
+    return (this.labelPoints ??= labelPoints(this.features));
+  }
 }
 
 const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
@@ -80,6 +88,8 @@ export class KeckMap extends KeckElement {
   @state() private localSelection: string[] = [];
   @state() private announcement = '';
   @state() private basemapAttributions: string[] = [];
+  /** The table alternative is built only while open (a national map has thousands of rows). */
+  @state() private tableOpen = false;
 
   private mapView?: MapView;
   private creatingMap?: Promise<MapView | undefined>;
@@ -194,6 +204,9 @@ export class KeckMap extends KeckElement {
     const view = this.currentView();
     if (!view) return;
     if (this.geometry?.level !== view.level.id && this.loadingLevel !== view.level.id) this.loadGeometry(view.level.id);
+    // maplibre loads and starts its worker while the geometry is still on its way.
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (container) this.ensureMap(container);
     this.sync();
   }
 
@@ -209,7 +222,7 @@ export class KeckMap extends KeckElement {
         this.loadingLevel = undefined;
         this.focusedKey = undefined;
         this.hovered = undefined;
-        this.geometry = { level: levelId, features, parents, bounds: boundsOf(features), points: labelPoints(features) };
+        this.geometry = new Geometry(levelId, features, parents);
       },
       (error: unknown) => {
         if (this.loadingLevel === levelId) this.data.fail((error as Error).message);
@@ -567,13 +580,19 @@ export class KeckMap extends KeckElement {
   }
 
   private renderTable(view: StyledView, columns: StyledView[]) {
+    const terms = mapMessages(this.activeLocale);
+    return html`<details part="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${terms.table}</summary>
+      ${this.tableOpen ? this.renderTableBody(view, columns) : nothing}
+    </details>`;
+  }
+
+  private renderTableBody(view: StyledView, columns: StyledView[]) {
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const selected = new Set(this.selectedAreas);
     const heading = (v: StyledView) => `${localize(v.indicator.shortTitle ?? v.indicator.title, locale)}${v.indicator.unit ? ` (${v.indicator.unit})` : ''}`;
-    return html`<details part="table">
-      <summary>${terms.table}</summary>
-      <table>
+    return html`<table>
         <caption>
           ${this.captionOf(view)}
         </caption>
@@ -600,8 +619,7 @@ export class KeckMap extends KeckElement {
             ${columns.map((column) => html`<td class="number">${column.reference.text}</td>`)}
           </tr>
         </tfoot>
-      </table>
-    </details>`;
+      </table>`;
   }
 }
 

@@ -78,7 +78,9 @@ export class MapView {
 
   private addLayers(): void {
     const map = this.map;
-    for (const id of ['areas', 'parents', 'columns']) map.addSource(`keck-${id}`, { type: 'geojson', data: EMPTY });
+    // A coarser tiling tolerance and a small tile buffer: areas are filled, not traced, and
+    // tiling thousands of them is most of the time to the first complete draw.
+    for (const id of ['areas', 'parents', 'columns']) map.addSource(`keck-${id}`, { type: 'geojson', data: EMPTY, tolerance: 1, buffer: 32, maxzoom: 14 });
     map.addLayer({ id: LAYERS.fill, type: 'fill', source: 'keck-areas', paint: { 'fill-color': '#d9d9d9' } });
     map.addLayer({ id: LAYERS.suppressed, type: 'fill', source: 'keck-areas', filter: NO_KEYS, paint: { 'fill-pattern': HATCH_IMAGE } });
     map.addLayer({ id: LAYERS.outline, type: 'line', source: 'keck-areas', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } });
