@@ -15,6 +15,8 @@ if (!chrome) process.exit(1);
 const steps = [
   ['contract validators', 'node', ['scripts/compile-schema.mjs']],
   ['type-check', 'npx', ['tsc', '--noEmit']],
+  // The delivery tests check the built files; KECK_SKIP_BUILD=1 reuses an existing dist/.
+  ...(process.env.KECK_SKIP_BUILD ? [] : [['build', 'npm', ['run', 'build']]]),
 ];
 for (const [name, cmd, args] of steps) {
   console.log(`\n── ${name}`);

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Locale } from '../contract/types.js';
+import { localize } from '../contract/localize.js';
+import type { Bookmark, Locale } from '../contract/types.js';
 import { AtlasController } from './atlas-controller.js';
+import { linkGroupToHash } from './deep-link.js';
 import { AtlasGroup, GroupChangeEvent, type GroupView } from './group.js';
 import { resolveLocale } from './locale.js';
 import { statusMessage } from './status-messages.js';
@@ -12,6 +14,7 @@ import { baseStyles } from './styles.js';
  * shared store, the loading and error states, locale and group linking.
  *
  * @csspart status - The loading or error message.
+ * @csspart bookmark - The opened bookmark's title and interpretation text (see `renderBookmarkText()`).
  */
 export abstract class KeckElement extends LitElement {
   static override styles = [baseStyles];
@@ -34,27 +37,74 @@ export abstract class KeckElement extends LitElement {
   /** Id of a saved view (bookmark) of the atlas to open. */
   @property({ reflect: true }) bookmark?: string;
 
+  /** With a `group`: the page URL's hash carries the group's view (`#keck=group:level:year:indicator:areas`). */
+  @property({ type: Boolean, reflect: true, attribute: 'deep-link' }) deepLink = false;
+
   protected readonly data = new AtlasController(this);
   private joinedGroup?: AtlasGroup;
+  private releaseDeepLink?: () => void;
+  private publishedBookmark?: Bookmark;
 
   /** The locale in effect. */
   get activeLocale(): Locale {
     return resolveLocale(this, this.locale);
   }
 
-  /** The level in effect: attribute, bookmark, then the atlas default. */
+  /** The level in effect: attribute, the group's level, bookmark, then the atlas default. */
   get activeLevel(): string | undefined {
-    return this.level ?? this.activeBookmark?.level ?? this.data.atlas?.manifest.defaults.level;
+    const atlas = this.data.atlas;
+    const shared = this.joinedGroup?.view.level;
+    if (this.level !== undefined) return this.level;
+    if (shared !== undefined && atlas?.level(shared)) return shared;
+    return this.activeBookmark?.level ?? atlas?.manifest.defaults.level;
   }
 
-  /** The year in effect: attribute, bookmark, atlas default, else the latest year with data. */
+  /**
+   * The year in effect: the group's year (so that changing it anywhere changes it everywhere),
+   * then attribute, bookmark, atlas default, else the latest year with data.
+   */
   get activeYear(): number | undefined {
     const atlas = this.data.atlas;
     const level = this.activeLevel;
+    const shared = this.joinedGroup?.view.year;
+    if (shared !== undefined) return shared;
     if (this.year !== undefined) return this.year;
     if (this.activeBookmark?.year !== undefined) return this.activeBookmark.year;
     if (atlas?.manifest.defaults.year !== undefined) return atlas.manifest.defaults.year;
     return atlas && level ? atlas.years(level).at(-1) : undefined;
+  }
+
+  /**
+   * The one indicator in effect for an element showing one (map, chart): the group's
+   * indicator, then the element's own attribute, the bookmark's, the atlas default.
+   * An indicator the atlas may not render is never returned from the group or bookmark.
+   */
+  protected resolveIndicator(own?: string): string | undefined {
+    const atlas = this.data.atlas;
+    const renderable = (id: string | undefined) => {
+      const indicator = id ? atlas?.indicator(id) : undefined;
+      return indicator && atlas?.isRenderable(indicator) ? id : undefined;
+    };
+    const bookmark = this.activeBookmark;
+    return (
+      renderable(this.joinedGroup?.view.indicator) ??
+      own ??
+      renderable(bookmark?.indicator) ??
+      renderable(bookmark?.indicators?.[0]) ??
+      atlas?.manifest.defaults.indicator
+    );
+  }
+
+  /** The indicators in effect for an element showing several: its own list, else the bookmark's; undefined means all published. */
+  protected resolveIndicators(own?: string[]): string[] | undefined {
+    const bookmark = this.activeBookmark;
+    return own ?? bookmark?.indicators ?? (bookmark?.indicator ? [bookmark.indicator] : undefined);
+  }
+
+  /** The areas in effect: the element's own list, else the group's selection (most recent last), else the bookmark's. */
+  protected resolveAreas(own?: string[]): string[] {
+    const shared = this.joinedGroup?.view.areas ?? [];
+    return own ?? (shared.length > 0 ? shared : (this.activeBookmark?.areas ?? []));
   }
 
   /** The bookmark named by the `bookmark` attribute, once the atlas is loaded. */
@@ -67,9 +117,21 @@ export abstract class KeckElement extends LitElement {
     return this.joinedGroup?.view ?? { areas: [] };
   }
 
-  /** Publishes a change to the element's group, if it has one. */
+  /** Whether the element belongs to a group. */
+  get inGroup(): boolean {
+    return this.joinedGroup !== undefined;
+  }
+
+  /** Publishes a change to the element's group, if it has one (e.g. `updateGroup({ year })` when its own control changes the year). */
   protected updateGroup(change: Partial<GroupView>): void {
     this.joinedGroup?.update(change, this);
+    this.requestUpdate();
+  }
+
+  /** Adds an area to the group's selection (most recent last); `null` clears it. No-op without a group. */
+  protected selectGroupArea(level: string, key: string | null): void {
+    this.joinedGroup?.selectArea(level, key, this);
+    this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -83,7 +145,39 @@ export abstract class KeckElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('group') && this.isConnected) this.joinGroup();
+    if ((changed.has('group') || changed.has('deepLink')) && this.isConnected) this.joinGroup();
+    // A year set on a linked element after its first render (its own control, a script) goes to the whole group.
+    const group = this.joinedGroup;
+    if (this.hasUpdated && changed.has('year') && this.year !== undefined && group && group.view.year !== this.year) group.update({ year: this.year }, this);
+    if (this.data.status === 'ready' && this.bookmark) this.openBookmark(this.bookmark);
+  }
+
+  /** Fails on an unknown bookmark id; shares a newly opened bookmark's view with the group. */
+  private openBookmark(id: string): void {
+    const bookmark = this.activeBookmark;
+    if (!bookmark) {
+      this.data.fail(BOOKMARK_MESSAGES[this.activeLocale].unknown(id, this.data.atlas?.manifest.bookmarks?.map((b) => b.id) ?? []));
+      return;
+    }
+    if (bookmark === this.publishedBookmark || !this.joinedGroup) return;
+    this.publishedBookmark = bookmark;
+    const change: Partial<GroupView> = {};
+    if (bookmark.level) change.level = bookmark.level;
+    if (bookmark.year !== undefined) change.year = bookmark.year;
+    if (bookmark.indicator) change.indicator = bookmark.indicator;
+    if (bookmark.areas) change.areas = bookmark.areas;
+    this.joinedGroup.update(change, this);
+  }
+
+  /** The opened bookmark's title and interpretation text, for elements to put above their content; `nothing` without one. */
+  protected renderBookmarkText(): TemplateResult | typeof nothing {
+    const bookmark = this.activeBookmark;
+    if (!bookmark) return nothing;
+    const locale = this.activeLocale;
+    return html`<div part="bookmark" class="bookmark" role="note" aria-label=${BOOKMARK_MESSAGES[locale].label}>
+      <p class="bookmark-title"><strong>${localize(bookmark.title, locale)}</strong></p>
+      <p class="bookmark-text">${localize(bookmark.text, locale)}</p>
+    </div>`;
   }
 
   /** Called when another member changed the group's view; the default re-renders. */
@@ -98,15 +192,25 @@ export abstract class KeckElement extends LitElement {
 
   private joinGroup(): void {
     const next = this.group ? AtlasGroup.named(this.group) : undefined;
-    if (next === this.joinedGroup) return;
-    this.leaveGroup();
-    this.joinedGroup = next;
-    next?.addEventListener('change', this.onGroupChange);
+    if (next !== this.joinedGroup) {
+      this.leaveGroup();
+      this.joinedGroup = next;
+      next?.addEventListener('change', this.onGroupChange);
+    }
+    if (next && this.deepLink && !this.releaseDeepLink) this.releaseDeepLink = linkGroupToHash(next);
+    if (!this.deepLink) this.releaseDeepLinkNow();
   }
 
   private leaveGroup(): void {
     this.joinedGroup?.removeEventListener('change', this.onGroupChange);
     this.joinedGroup = undefined;
+    this.publishedBookmark = undefined;
+    this.releaseDeepLinkNow();
+  }
+
+  private releaseDeepLinkNow(): void {
+    this.releaseDeepLink?.();
+    this.releaseDeepLink = undefined;
   }
 
   /** The loading or error message, or `nothing` when the atlas is ready. */
@@ -131,3 +235,15 @@ export abstract class KeckElement extends LitElement {
     }
   }
 }
+
+const BOOKMARK_MESSAGES = {
+  de: {
+    label: 'Gespeicherte Ansicht',
+    unknown: (id: string, known: string[]) =>
+      `Die gespeicherte Ansicht „${id}“ gibt es in diesem Atlas nicht.` + (known.length ? ` Vorhanden: ${known.join(', ')}.` : ''),
+  },
+  en: {
+    label: 'Saved view',
+    unknown: (id: string, known: string[]) => `The atlas has no saved view "${id}".` + (known.length ? ` Available: ${known.join(', ')}.` : ''),
+  },
+} as const;

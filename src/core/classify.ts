@@ -34,6 +34,11 @@ export function numbersOf(values: Iterable<Value | undefined>): number[] {
   return numbers;
 }
 
+/** The numbers among values, sorted ascending (a typed array sorts numerically without a comparator). */
+function sortedNumbers(values: Iterable<Value | undefined>): Float64Array {
+  return Float64Array.from(numbersOf(values)).sort();
+}
+
 /**
  * Classifies values into 3–7 classes by quantiles, equal intervals, Jenks natural breaks
  * (ckmeans, optimal 1-D k-means) or manual limits. Deterministic. With fewer distinct values
@@ -41,13 +46,13 @@ export function numbersOf(values: Iterable<Value | undefined>): number[] {
  */
 export function classify(values: Iterable<Value | undefined>, options: ClassificationOptions = {}): Classification {
   const method = options.method ?? 'quantile';
-  const sorted = numbersOf(values).sort((a, b) => a - b);
+  const sorted = sortedNumbers(values);
   if (sorted.length === 0) return { method, breaks: [], classCount: 0 };
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
   if (method === 'manual') return fromLimits(method, min, max, manualLimits(options.breaks));
   const wanted = clampClasses(options.classes);
-  const distinct = distinctSorted(sorted);
+  const distinct = distinctValues(sorted, wanted + 1);
   if (distinct.length <= wanted) return fromLimits(method, min, max, distinct.slice(0, -1));
   return fromLimits(method, min, max, limitsFor(method, sorted, wanted));
 }
@@ -66,14 +71,14 @@ function clampClasses(classes: number | undefined): number {
 }
 
 /** The limits between classes (not the outer bounds) for the data-driven methods. */
-function limitsFor(method: Exclude<ClassificationMethod, 'manual'>, sorted: number[], classes: number): number[] {
+function limitsFor(method: Exclude<ClassificationMethod, 'manual'>, sorted: Float64Array, classes: number): number[] {
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
   switch (method) {
     case 'equal':
       return Array.from({ length: classes - 1 }, (_, i) => min + ((max - min) * (i + 1)) / classes);
     case 'jenks':
-      return ckmeans(sorted, classes)
+      return ckmeans(Array.from(sorted), classes)
         .slice(0, -1)
         .map((cluster) => cluster[cluster.length - 1]);
     case 'quantile':
@@ -105,4 +110,11 @@ function fromLimits(method: ClassificationMethod, min: number, max: number, limi
 
 function distinctSorted(sorted: number[]): number[] {
   return sorted.filter((value, index) => index === 0 || value !== sorted[index - 1]);
+}
+
+/** The distinct values of a sorted array, stopping once `limit` are found. */
+function distinctValues(sorted: Float64Array, limit: number): number[] {
+  const distinct: number[] = [];
+  for (let i = 0; i < sorted.length && distinct.length < limit; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  return distinct;
 }

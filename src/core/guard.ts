@@ -2,6 +2,18 @@ import type { Indicator, PrivacySettings, Value } from '../contract/types.js';
 import { effectivePrivacy, isSmallCount } from './privacy.js';
 
 const warned = new Set<string>();
+const DEFAULT_PRIVACY = effectivePrivacy();
+const effective = new WeakMap<PrivacySettings, Required<PrivacySettings>>();
+
+function privacyInForce(privacy: PrivacySettings | undefined): Required<PrivacySettings> {
+  if (!privacy) return DEFAULT_PRIVACY;
+  let settings = effective.get(privacy);
+  if (!settings) {
+    settings = effectivePrivacy(privacy);
+    effective.set(privacy, settings);
+  }
+  return settings;
+}
 
 /**
  * The render guard: a raw count at or below the threshold is never shown, even when the
@@ -10,7 +22,7 @@ const warned = new Set<string>();
  */
 export function guardValue(value: Value, indicator: Indicator, privacy?: PrivacySettings): Value {
   if (indicator.kind !== 'count' || typeof value !== 'number') return value;
-  if (!isSmallCount(value, effectivePrivacy(privacy))) return value;
+  if (!isSmallCount(value, privacyInForce(privacy))) return value;
   if (!warned.has(indicator.id)) {
     warned.add(indicator.id);
     console.warn(

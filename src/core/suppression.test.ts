@@ -332,7 +332,33 @@ function recoverable(equations: Map<string, number>[], hidden: Set<string>): str
     .map(([k]) => unknowns[k]);
 }
 
+function hiddenCounts(blocks: ValueBlock[]): Set<string> {
+  const hidden = new Set<string>();
+  for (const output of blocks) {
+    if (!COUNTS.includes(output.indicator as (typeof COUNTS)[number])) continue;
+    for (const key of [...Object.keys(output.values), 'reference']) {
+      if (isSuppressed(key === 'reference' ? output.reference : output.values[key])) hidden.add(`${output.indicator}|${output.level}|${key}`);
+    }
+  }
+  return hidden;
+}
+
 describe('suppress (property-based)', () => {
+  it('closes a leak across numerators adding up to their denominator (found by fast-check)', () => {
+    // Every group here has two hidden cells, yet b in D0 followed from the sums of a and pop
+    // until the audit added a complement.
+    const input = buildInput({
+      districts: [[{ a: 3, b: 1, extra: 0 }], [{ a: 1, b: 0, extra: 0 }], [{ a: 0, b: 0, extra: 4 }]],
+      threshold: 0,
+      suppressZero: false,
+      minDenominator: 0,
+    });
+    const { blocks, report } = suppress(input);
+    expect(recoverable(attackerEquations(input, blocks), hiddenCounts(blocks))).to.deep.equal([]);
+    expect(report.some((r) => r.reason.includes('solving the published sums'))).to.equal(true);
+  });
+
+
   it('publishes nothing from which a suppressed count can be recomputed', () => {
     fc.assert(
       fc.property(tableArbitrary, (table) => {
@@ -341,13 +367,7 @@ describe('suppress (property-based)', () => {
         const { blocks, report } = suppress(input);
         expect(input, 'input unchanged').to.deep.equal(before);
         const privacy = effectivePrivacy(input.privacy);
-        const hidden = new Set<string>();
-        for (const output of blocks) {
-          for (const key of [...Object.keys(output.values), 'reference']) {
-            const value = key === 'reference' ? output.reference : output.values[key];
-            if (isSuppressed(value) && COUNTS.includes(output.indicator as (typeof COUNTS)[number])) hidden.add(`${output.indicator}|${output.level}|${key}`);
-          }
-        }
+        const hidden = hiddenCounts(blocks);
 
         // Primary suppression is never undone.
         for (const original of input.blocks.filter((b) => b.indicator !== 'a-share' && b.indicator !== 'b-share')) {

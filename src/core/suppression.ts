@@ -26,18 +26,23 @@ const REFERENCE = 'reference';
 /** Largest set of linked hidden cells the audit solves; larger sets rely on group protection alone. */
 const AUDIT_LIMIT = 400;
 
-/** A cell of the cube: a block (by index) and an area key or 'reference'. */
-interface Cell {
-  block: number;
-  key: string;
-}
-
-/** Cells whose published values add up to a published total. */
+/**
+ * Cells whose values add up: `total = Σ members`. A cell is a block index and the index of
+ * its key in that block's key list (the reference is the last key).
+ */
 interface AdditiveGroup {
   rule: 'secondary' | 'complementary';
-  total: Cell;
-  members: Cell[];
+  totalBlock: number;
+  totalIndex: number;
+  memberBlocks: Int32Array;
+  memberIndices: Int32Array;
   description: string;
+}
+
+/** The keys of a block's cells: the level's area keys in order, further keys the block holds, then 'reference'. */
+interface KeyList {
+  keys: string[];
+  index: Map<string, number>;
 }
 
 /**
@@ -47,9 +52,11 @@ interface AdditiveGroup {
  * 1. primary: counts from 0 (1 when zeros are allowed) to the threshold;
  * 2. secondary and complementary: in every additive group (the areas of a level adding to
  *    the reference, the children of a parent area adding to the parent, two numerators
- *    adding to their shared denominator) a hidden cell never stands alone: complements are
- *    added, smallest non-zero value first, until at least two cells are hidden and their
- *    sum exceeds the threshold, or else the total is hidden, until nothing changes;
+ *    adding to their shared denominator, the reference on each level) a hidden cell never
+ *    stands alone: complements are added, smallest non-zero value first, until at least two
+ *    cells are hidden and their sum exceeds the threshold, or else the total is hidden, until
+ *    nothing changes; where numerators add up to their denominator, an audit solves the
+ *    published sums as an attacker would and adds complements until no hidden count follows;
  * 3. derived: shares/rates whose numerator or denominator is hidden, or whose denominator
  *    is below `minDenominator`; then complementary shares (numerators adding to the shared
  *    denominator, or pairs adding to 100 %) are hidden together.
@@ -60,18 +67,37 @@ export function suppress(input: SuppressionInput): { blocks: ValueBlock[]; repor
 
 class Suppression {
   private readonly privacy: Required<PrivacySettings>;
-  private readonly indicators: Map<string, Indicator>;
+  private readonly indicators: (Indicator | undefined)[];
   private readonly levels: Map<string, Level>;
   private readonly blocks: ValueBlock[];
   private readonly blockIndex = new Map<string, number>();
+  private readonly keyLists: KeyList[];
+  /** Values per block, aligned with its key list; `current` changes as cells are hidden. */
+  private readonly original: Value[][];
+  private readonly current: Value[][];
   private readonly report: SuppressionRecord[] = [];
 
-  constructor(private readonly input: SuppressionInput) {
+  constructor(input: SuppressionInput) {
     this.privacy = effectivePrivacy(input.privacy);
-    this.indicators = new Map(input.indicators.map((indicator) => [indicator.id, indicator]));
+    const indicators = new Map(input.indicators.map((indicator) => [indicator.id, indicator]));
     this.levels = new Map(input.levels.map((level) => [level.id, level]));
-    this.blocks = input.blocks.map((block) => ({ ...block, values: { ...block.values } }));
-    this.blocks.forEach((block, index) => this.blockIndex.set(blockKey(block.indicator, block.level, block.year), index));
+    this.blocks = input.blocks;
+    this.indicators = input.blocks.map((block) => indicators.get(block.indicator));
+    input.blocks.forEach((block, index) => this.blockIndex.set(blockKey(block.indicator, block.level, block.year), index));
+    const levelKeys = new Map<string, KeyList>();
+    this.keyLists = input.blocks.map((block) => {
+      let shared = levelKeys.get(block.level);
+      if (!shared) {
+        shared = keyList((this.levels.get(block.level)?.areas ?? []).map((area) => area.key));
+        levelKeys.set(block.level, shared);
+      }
+      const extra = Object.keys(block.values).filter((key) => !shared.index.has(key) && key !== REFERENCE);
+      return extra.length === 0 ? shared : keyList([...shared.keys.slice(0, -1), ...extra]);
+    });
+    this.original = input.blocks.map((block, b) =>
+      this.keyLists[b].keys.map((key, i, keys) => (i === keys.length - 1 ? block.reference : block.values[key]) ?? null),
+    );
+    this.current = this.original.map((values) => [...values]);
   }
 
   run(): { blocks: ValueBlock[]; report: SuppressionRecord[] } {
@@ -81,118 +107,122 @@ class Suppression {
     this.audit(groups);
     this.derived();
     this.complementaryShares();
-    return { blocks: this.blocks, report: this.report };
+    return { blocks: this.output(), report: this.report };
+  }
+
+  private output(): ValueBlock[] {
+    return this.blocks.map((block, b) => {
+      const values = { ...block.values };
+      const out: ValueBlock = { ...block, values };
+      const { keys } = this.keyLists[b];
+      this.current[b].forEach((value, i) => {
+        if (!isSuppressed(value)) return;
+        if (i === keys.length - 1) out.reference = { suppressed: true };
+        else values[keys[i]] = { suppressed: true };
+      });
+      return out;
+    });
   }
 
   private primary(): void {
-    this.blocks.forEach((block, index) => {
-      const indicator = this.indicators.get(block.indicator);
-      for (const key of this.cellKeys(index)) {
-        const value = this.original({ block: index, key });
-        if (isSuppressed(value)) this.hide({ block: index, key }, 'primary', 'suppressed in the source data');
-        else if (indicator?.kind === 'count' && typeof value === 'number' && isSmallCount(value, this.privacy)) {
-          this.hide({ block: index, key }, 'primary', `count in the range ${this.privacy.suppressZero ? 0 : 1}–${this.privacy.threshold}`);
+    this.original.forEach((values, b) => {
+      const isCount = this.indicators[b]?.kind === 'count';
+      values.forEach((value, i) => {
+        if (isSuppressed(value)) this.hide(b, i, 'primary', 'suppressed in the source data');
+        else if (isCount && typeof value === 'number' && isSmallCount(value, this.privacy)) {
+          this.hide(b, i, 'primary', `count in the range ${this.privacy.suppressZero ? 0 : 1}–${this.privacy.threshold}`);
         }
-      }
+      });
     });
   }
 
   /** Every additive group in the cube, finest first so that complements stay local. */
   private additiveGroups(): AdditiveGroup[] {
-    const complementary: AdditiveGroup[] = [];
     const children: AdditiveGroup[] = [];
     const levelWide: AdditiveGroup[] = [];
     const sameReference: AdditiveGroup[] = [];
-    const referenceByIndicatorYear = new Map<string, number>();
-    this.blocks.forEach((block, index) => {
-      const indicator = this.indicators.get(block.indicator);
+    const firstReference = new Map<string, number>();
+    this.blocks.forEach((block, b) => {
+      const indicator = this.indicators[b];
       if (indicator?.kind !== 'count') return;
-      // The reference is one datum on every level: hidden on one, hidden on all.
-      const datum = `${block.indicator}\u0000${block.year}`;
-      const previous = referenceByIndicatorYear.get(datum);
-      if (previous !== undefined && this.isKnownOrHidden({ block: index, key: REFERENCE })) {
-        sameReference.push({
-          rule: 'secondary',
-          total: { block: previous, key: REFERENCE },
-          members: [{ block: index, key: REFERENCE }],
-          description: `the reference of level "${block.level}", the same as on level "${this.blocks[previous].level}"`,
-        });
-      } else if (this.isKnownOrHidden({ block: index, key: REFERENCE })) referenceByIndicatorYear.set(datum, index);
-      if (indicator.additive === false) return;
-      const level = this.levels.get(block.level);
-      const keys = this.areaKeys(index);
-      if (this.isKnownOrHidden({ block: index, key: REFERENCE })) {
-        levelWide.push({
-          rule: 'secondary',
-          total: { block: index, key: REFERENCE },
-          members: keys.map((key) => ({ block: index, key })),
-          description: `the areas of level "${block.level}" adding up to the reference`,
-        });
+      const reference = this.referenceIndex(b);
+      if (this.isKnownOrHidden(b, reference)) {
+        // The reference is one datum on every level: hidden on one, hidden on all.
+        const datum = `${block.indicator}\u0000${block.year}`;
+        const first = firstReference.get(datum);
+        if (first === undefined) firstReference.set(datum, b);
+        else {
+          const description = `the reference of level "${block.level}", the same as on level "${this.blocks[first].level}"`;
+          sameReference.push(group('secondary', first, this.referenceIndex(first), [b], [reference], description));
+        }
       }
+      if (indicator.additive === false) return;
+      const areaCount = this.keyLists[b].keys.length - 1;
+      if (this.isKnownOrHidden(b, reference)) {
+        const indices = Array.from({ length: areaCount }, (_, i) => i);
+        const description = `the areas of level "${block.level}" adding up to the reference`;
+        levelWide.push(group('secondary', b, reference, indices.map(() => b), indices, description));
+      }
+      const level = this.levels.get(block.level);
       const parentBlock = level?.parent === undefined ? undefined : this.blockIndex.get(blockKey(block.indicator, level.parent, block.year));
       if (level === undefined || parentBlock === undefined) return;
-      const byParent = new Map<string, Cell[]>();
+      const byParent = new Map<string, number[]>();
       for (const area of level.areas) {
         if (area.parent === undefined) continue;
         const members = byParent.get(area.parent) ?? [];
-        members.push({ block: index, key: area.key });
+        members.push(this.keyLists[b].index.get(area.key)!);
         byParent.set(area.parent, members);
       }
       for (const [parentKey, members] of byParent) {
-        const total = { block: parentBlock, key: parentKey };
-        if (this.isKnownOrHidden(total)) {
-          children.push({ rule: 'secondary', total, members, description: `the areas of level "${block.level}" in "${parentKey}" adding up to it` });
-        }
+        const total = this.keyLists[parentBlock].index.get(parentKey);
+        if (total === undefined || !this.isKnownOrHidden(parentBlock, total)) continue;
+        const description = `the areas of level "${block.level}" in "${parentKey}" adding up to it`;
+        children.push(group('secondary', parentBlock, total, members.map(() => b), members, description));
       }
     });
-    for (const [first, second] of this.complementaryPairs()) {
-      const numerators = [first, second].map((share) => this.blockIndex.get(blockKey(share.indicator.numerator!, share.level, share.year)));
-      const denominator = this.blockIndex.get(blockKey(first.indicator.denominator!, first.level, first.year));
-      if (numerators[0] === undefined || numerators[1] === undefined || denominator === undefined) continue;
-      for (const key of [...this.areaKeys(denominator), REFERENCE]) {
-        const total = { block: denominator, key };
-        const members = [
-          { block: numerators[0], key },
-          { block: numerators[1], key },
-        ];
-        if (this.countsAddUp(total, members)) {
-          complementary.push({
-            rule: 'complementary',
-            total,
-            members,
-            description: `"${first.indicator.numerator}" and "${second.indicator.numerator}" adding up to "${first.indicator.denominator}"`,
-          });
-        }
-      }
-    }
-    return [...complementary, ...children, ...levelWide, ...sameReference];
+    return [...this.complementaryCountGroups(), ...children, ...levelWide, ...sameReference];
   }
 
-  /** Pairs of share/rate blocks (same level and year) with the same denominator and different numerators. */
-  private *complementaryPairs(): Generator<[ShareBlock, ShareBlock]> {
-    const byDenominator = new Map<string, ShareBlock[]>();
-    this.blocks.forEach((block) => {
-      const indicator = this.indicators.get(block.indicator);
+  /** Per cell, two numerators that add up to their shared denominator. */
+  private complementaryCountGroups(): AdditiveGroup[] {
+    const groups: AdditiveGroup[] = [];
+    const byDenominator = new Map<string, number[]>();
+    this.blocks.forEach((block, b) => {
+      const indicator = this.indicators[b];
       if (!indicator?.numerator || !indicator.denominator) return;
       const key = blockKey(indicator.denominator, block.level, block.year);
-      const shares = byDenominator.get(key) ?? [];
-      shares.push({ indicator, level: block.level, year: block.year });
-      byDenominator.set(key, shares);
+      byDenominator.set(key, [...(byDenominator.get(key) ?? []), b]);
     });
-    for (const shares of byDenominator.values()) {
-      for (let i = 0; i < shares.length; i++) {
-        for (let j = i + 1; j < shares.length; j++) {
-          if (shares[i].indicator.numerator !== shares[j].indicator.numerator) yield [shares[i], shares[j]];
+    for (const [denominatorKey, shares] of byDenominator) {
+      const denominator = this.blockIndex.get(denominatorKey);
+      if (denominator === undefined) continue;
+      for (let s = 0; s < shares.length; s++) {
+        for (let t = s + 1; t < shares.length; t++) {
+          const [first, second] = [this.indicators[shares[s]]!, this.indicators[shares[t]]!];
+          if (first.numerator === second.numerator) continue;
+          const { level, year } = this.blocks[denominator];
+          const a = this.blockIndex.get(blockKey(first.numerator!, level, year));
+          const b = this.blockIndex.get(blockKey(second.numerator!, level, year));
+          if (a === undefined || b === undefined) continue;
+          const description = `"${first.numerator}" and "${second.numerator}" adding up to "${first.denominator}"`;
+          const { keys } = this.keyLists[denominator];
+          for (let i = 0; i < keys.length; i++) {
+            const ia = this.indexIn(denominator, i, a);
+            const ib = this.indexIn(denominator, i, b);
+            if (ia < 0 || ib < 0 || !this.addsUp(denominator, i, a, ia, b, ib)) continue;
+            groups.push(group('complementary', denominator, i, [a, b], [ia, ib], description));
+          }
         }
       }
     }
+    return groups;
   }
 
-  private countsAddUp(total: Cell, members: Cell[]): boolean {
-    const values = [total, ...members].map((cell) => this.original(cell));
-    if (!values.every((value) => typeof value === 'number')) return false;
-    const [sum, ...parts] = values as number[];
-    return Math.abs(parts.reduce((a, b) => a + b, 0) - sum) < 1e-9;
+  private addsUp(totalBlock: number, totalIndex: number, a: number, ia: number, b: number, ib: number): boolean {
+    const total = this.original[totalBlock][totalIndex];
+    const first = this.original[a][ia];
+    const second = this.original[b][ib];
+    return typeof total === 'number' && typeof first === 'number' && typeof second === 'number' && Math.abs(first + second - total) < 1e-9;
   }
 
   /** Adds complements until every group is protected; hidden cells only ever grow, so this ends. */
@@ -206,36 +236,54 @@ class Suppression {
 
   /** Protects one group; returns whether it hid anything. */
   private protect(group: AdditiveGroup): boolean {
-    const totalHidden = this.isHidden(group.total);
-    const hidden = group.members.filter((cell) => this.isHidden(cell));
-    if (hidden.length === 0 && !totalHidden) return false;
-    if (group.members.length === 1) {
+    const { totalBlock, totalIndex, memberBlocks, memberIndices } = group;
+    const totalHidden = this.isHidden(totalBlock, totalIndex);
+    let hiddenCount = 0;
+    let hiddenSum = 0;
+    for (let m = 0; m < memberBlocks.length; m++) {
+      if (!this.isHidden(memberBlocks[m], memberIndices[m])) continue;
+      hiddenCount++;
+      hiddenSum += this.hiddenValue(memberBlocks[m], memberIndices[m]);
+    }
+    if (hiddenCount === 0 && !totalHidden) return false;
+    if (memberBlocks.length === 1) {
       // The only member equals the total: both are hidden or neither.
-      const other = totalHidden ? group.members[0] : group.total;
-      if (this.isHidden(other)) return false;
-      this.hide(other, group.rule, `the only other cell of ${group.description}`);
+      if (hiddenCount === 1 && totalHidden) return false;
+      if (totalHidden) this.hide(memberBlocks[0], memberIndices[0], group.rule, `the only other cell of ${group.description}`);
+      else this.hide(totalBlock, totalIndex, group.rule, `the only other cell of ${group.description}`);
       return true;
     }
-    let hiddenSum = hidden.reduce((sum, cell) => sum + this.hiddenValue(cell), 0);
-    if (hidden.length >= 2 && hiddenSum > this.privacy.threshold) return false;
-    const candidates = group.members
-      .filter((cell) => this.isValidComplement(cell))
-      .sort((a, b) => (this.original(a) as number) - (this.original(b) as number));
-    let count = hidden.length;
+    const protectedEnough = () => hiddenCount >= 2 && hiddenSum > this.privacy.threshold;
+    if (protectedEnough()) return false;
     let changed = false;
-    for (const cell of candidates) {
-      if (count >= 2 && hiddenSum > this.privacy.threshold) return true;
-      this.hide(cell, group.rule, `complement in ${group.description}`);
-      count++;
-      hiddenSum += this.original(cell) as number;
+    while (!protectedEnough()) {
+      const m = this.smallestComplementAmong(group);
+      if (m < 0) break;
+      this.hide(memberBlocks[m], memberIndices[m], group.rule, `complement in ${group.description}`);
+      hiddenCount++;
+      hiddenSum += this.original[memberBlocks[m]][memberIndices[m]] as number;
       changed = true;
     }
-    if (count >= 2 && hiddenSum > this.privacy.threshold) return changed;
-    if (!totalHidden && this.isValidComplement(group.total)) {
-      this.hide(group.total, group.rule, `total of ${group.description}, which has too few cells to hide a value among them`);
+    if (protectedEnough()) return changed;
+    if (!totalHidden && this.isValidComplement(totalBlock, totalIndex)) {
+      this.hide(totalBlock, totalIndex, group.rule, `total of ${group.description}, which has too few cells to hide a value among them`);
       return true;
     }
     return changed;
+  }
+
+  /** The member with the smallest published non-zero value (first in order on ties), or -1. */
+  private smallestComplementAmong(group: AdditiveGroup): number {
+    let best = -1;
+    let bestValue = Infinity;
+    for (let m = 0; m < group.memberBlocks.length; m++) {
+      const value = this.current[group.memberBlocks[m]][group.memberIndices[m]];
+      if (typeof value === 'number' && value > 0 && value < bestValue) {
+        best = m;
+        bestValue = value;
+      }
+    }
+    return best;
   }
 
   /**
@@ -250,99 +298,100 @@ class Suppression {
     for (;;) {
       const exposed = this.findExposedCell(groups);
       if (!exposed) return;
-      const around = groups.filter((group) => [group.total, ...group.members].some((cell) => sameCell(cell, exposed.cell)));
-      const candidate = [around, exposed.component]
-        .map((set) => this.smallestComplement(set))
-        .find((found) => found !== undefined);
+      const around = exposed.component.filter((g) => cellsOf(g).some(([b, i]) => b === exposed.block && i === exposed.index));
+      const candidate = [around, exposed.component].map((set) => this.smallestComplementIn(set)).find((found) => found !== undefined);
       if (!candidate) return;
-      this.hide(candidate.cell, candidate.group.rule, `complement in ${candidate.group.description}, found by solving the published sums`);
+      const { group: chosen, block, index } = candidate;
+      this.hide(block, index, chosen.rule, `complement in ${chosen.description}, found by solving the published sums`);
       this.protectGroups(groups);
     }
   }
 
-  private smallestComplement(groups: AdditiveGroup[]): { cell: Cell; group: AdditiveGroup } | undefined {
-    let best: { cell: Cell; group: AdditiveGroup; value: number } | undefined;
+  private smallestComplementIn(groups: AdditiveGroup[]): { group: AdditiveGroup; block: number; index: number } | undefined {
+    let best: { group: AdditiveGroup; block: number; index: number; value: number } | undefined;
     for (const group of groups) {
-      for (const cell of [...group.members, group.total]) {
-        if (!this.isValidComplement(cell)) continue;
-        const value = this.current(cell) as number;
-        if (!best || value < best.value) best = { cell, group, value };
+      for (const [block, index] of cellsOf(group)) {
+        const value = this.current[block][index];
+        if (typeof value === 'number' && value > 0 && (!best || value < best.value)) best = { group, block, index, value };
       }
     }
     return best;
   }
 
   /** A hidden cell that the published sums determine, with the groups of its connected set. */
-  private findExposedCell(groups: AdditiveGroup[]): { cell: Cell; component: AdditiveGroup[] } | undefined {
-    const ids = new Map<string, number>();
-    const cells: Cell[] = [];
+  private findExposedCell(groups: AdditiveGroup[]): { block: number; index: number; component: AdditiveGroup[] } | undefined {
+    const ids = new Map<number, number>();
+    const cells: [number, number][] = [];
     const parent: number[] = [];
-    const idOf = (cell: Cell) => {
-      const key = `${cell.block}\u0000${cell.key}`;
+    const offsets = this.cellOffsets();
+    const idOf = (block: number, index: number) => {
+      const key = offsets[block] + index;
       let id = ids.get(key);
       if (id === undefined) {
         id = cells.length;
         ids.set(key, id);
-        cells.push(cell);
+        cells.push([block, index]);
         parent.push(id);
       }
       return id;
     };
     const root = (id: number): number => (parent[id] === id ? id : (parent[id] = root(parent[id])));
-    const hiddenIds = groups.map((group) => [group.total, ...group.members].filter((cell) => this.isHidden(cell)).map(idOf));
+    const hiddenIds = groups.map((g) => cellsOf(g).filter(([b, i]) => this.isHidden(b, i)).map(([b, i]) => idOf(b, i)));
     for (const members of hiddenIds) for (const id of members.slice(1)) parent[root(id)] = root(members[0]);
-    const componentsToAudit = new Set<number>();
-    groups.forEach((group, index) => {
-      if (group.rule === 'complementary' && hiddenIds[index].length > 0) componentsToAudit.add(root(hiddenIds[index][0]));
+    const toAudit = new Set<number>();
+    groups.forEach((g, index) => {
+      if (g.rule === 'complementary' && hiddenIds[index].length > 0) toAudit.add(root(hiddenIds[index][0]));
     });
-    for (const component of componentsToAudit) {
+    for (const component of toAudit) {
       const columns = cells.map((_, id) => id).filter((id) => root(id) === component);
       if (columns.length > AUDIT_LIMIT) continue;
       const column = new Map(columns.map((id, index) => [id, index]));
-      const componentGroups = groups.filter((_, index) => hiddenIds[index].length > 0 && root(hiddenIds[index][0]) === component);
+      const inComponent = groups.map((_, index) => index).filter((index) => hiddenIds[index].length > 0 && root(hiddenIds[index][0]) === component);
       // Each group says: total − members = what is published; only the hidden cells are unknown.
-      const rows = componentGroups.map((group) => {
+      const rows = inComponent.map((index) => {
         const row = new Float64Array(columns.length);
-        [group.total, ...group.members].forEach((cell, index) => {
-          if (this.isHidden(cell)) row[column.get(idOf(cell))!] += index === 0 ? 1 : -1;
+        cellsOf(groups[index]).forEach(([b, i], position) => {
+          if (this.isHidden(b, i)) row[column.get(idOf(b, i))!] += position === 0 ? 1 : -1;
         });
         return row;
       });
       const determined = determinedColumns(rows, columns.length);
-      if (determined.length > 0) return { cell: cells[columns[determined[0]]], component: componentGroups };
+      if (determined.length > 0) {
+        const [block, index] = cells[columns[determined[0]]];
+        return { block, index, component: inComponent.map((i) => groups[i]) };
+      }
     }
     return undefined;
   }
 
-  /** A published, non-zero count: a zero cannot hide anything beside it. */
-  private isValidComplement(cell: Cell): boolean {
-    const value = this.current(cell);
-    return typeof value === 'number' && value > 0;
-  }
-
-  /** The value behind a hidden cell, for the sum of what a group hides; unknown counts as 0. */
-  private hiddenValue(cell: Cell): number {
-    const value = this.original(cell);
-    return typeof value === 'number' ? value : 0;
+  private cellOffsets(): number[] {
+    let offset = 0;
+    return this.keyLists.map((list) => {
+      const start = offset;
+      offset += list.keys.length;
+      return start;
+    });
   }
 
   private derived(): void {
-    this.blocks.forEach((block, index) => {
-      const indicator = this.indicators.get(block.indicator);
+    this.blocks.forEach((block, b) => {
+      const indicator = this.indicators[b];
       if (!indicator || (!indicator.numerator && !indicator.denominator)) return;
       const numerator = indicator.numerator ? this.blockIndex.get(blockKey(indicator.numerator, block.level, block.year)) : undefined;
       const denominator = indicator.denominator ? this.blockIndex.get(blockKey(indicator.denominator, block.level, block.year)) : undefined;
-      for (const key of this.cellKeys(index)) {
-        const cell = { block: index, key };
-        if (typeof this.current(cell) !== 'number') continue;
-        if (numerator !== undefined && this.isHidden({ block: numerator, key })) {
-          this.hide(cell, 'derived', `its numerator "${indicator.numerator}" is suppressed`);
-        } else if (denominator !== undefined && this.isHidden({ block: denominator, key })) {
-          this.hide(cell, 'derived', `its denominator "${indicator.denominator}" is suppressed`);
-        } else if (denominator !== undefined && this.privacy.minDenominator > 0) {
-          const base = this.current({ block: denominator, key });
+      const values = this.current[b];
+      for (let i = 0; i < values.length; i++) {
+        if (typeof values[i] !== 'number') continue;
+        const n = numerator === undefined ? -1 : this.indexIn(b, i, numerator);
+        const d = denominator === undefined ? -1 : this.indexIn(b, i, denominator);
+        if (n >= 0 && this.isHidden(numerator!, n)) {
+          this.hide(b, i, 'derived', `its numerator "${indicator.numerator}" is suppressed`);
+        } else if (d >= 0 && this.isHidden(denominator!, d)) {
+          this.hide(b, i, 'derived', `its denominator "${indicator.denominator}" is suppressed`);
+        } else if (d >= 0 && this.privacy.minDenominator > 0) {
+          const base = this.current[denominator!][d];
           if (typeof base === 'number' && base < this.privacy.minDenominator) {
-            this.hide(cell, 'denominator', `its denominator "${indicator.denominator}" is below ${this.privacy.minDenominator}`);
+            this.hide(b, i, 'denominator', `its denominator "${indicator.denominator}" is below ${this.privacy.minDenominator}`);
           }
         }
       }
@@ -355,96 +404,129 @@ class Suppression {
    */
   private complementaryShares(): void {
     const sharesByLevelYear = new Map<string, number[]>();
-    this.blocks.forEach((block, index) => {
-      const indicator = this.indicators.get(block.indicator);
+    this.blocks.forEach((block, b) => {
+      const indicator = this.indicators[b];
       if (!indicator || !isShareLike(indicator)) return;
       const key = `${block.level}\u0000${block.year}`;
-      sharesByLevelYear.set(key, [...(sharesByLevelYear.get(key) ?? []), index]);
+      sharesByLevelYear.set(key, [...(sharesByLevelYear.get(key) ?? []), b]);
     });
+    const pairs = [...sharesByLevelYear.values()].flatMap((shares) =>
+      shares.flatMap((first) => shares.filter((second) => second !== first).map((second) => this.sharePair(first, second))),
+    ).filter((pair): pair is SharePair => pair !== undefined);
     let changed = true;
     while (changed) {
       changed = false;
-      for (const indices of sharesByLevelYear.values()) {
-        for (const first of indices) {
-          for (const key of this.cellKeys(first)) {
-            if (!this.isHidden({ block: first, key })) continue;
-            for (const second of indices) {
-              const cell = { block: second, key };
-              if (second === first || typeof this.current(cell) !== 'number') continue;
-              if (this.sharesComplement(first, second, key)) {
-                this.hide(cell, 'complementary', `it adds up to the whole with the suppressed "${this.blocks[first].indicator}"`);
-                changed = true;
-              }
-            }
-          }
+      for (const pair of pairs) {
+        const { first, second } = pair;
+        const values = this.current[first];
+        for (let i = 0; i < values.length; i++) {
+          if (!isSuppressed(values[i]) || typeof this.original[first][i] !== 'number') continue;
+          const j = this.indexIn(first, i, second);
+          if (j < 0 || typeof this.current[second][j] !== 'number' || !this.complements(pair, i, j)) continue;
+          this.hide(second, j, 'complementary', `it adds up to the whole with the suppressed "${this.blocks[first].indicator}"`);
+          changed = true;
         }
       }
     }
   }
 
-  private sharesComplement(first: number, second: number, key: string): boolean {
-    const a = this.indicators.get(this.blocks[first].indicator)!;
-    const b = this.indicators.get(this.blocks[second].indicator)!;
+  /** How two share blocks could complement each other, or undefined when they cannot. */
+  private sharePair(first: number, second: number): SharePair | undefined {
+    const a = this.indicators[first]!;
+    const b = this.indicators[second]!;
     const { level, year } = this.blocks[first];
+    let counts: SharePair['counts'];
     if (a.denominator && a.denominator === b.denominator && a.numerator && b.numerator && a.numerator !== b.numerator) {
-      const cell = (indicator: string) => ({ block: this.blockIndex.get(blockKey(indicator, level, year)) ?? -1, key });
-      if (this.countsAddUp(cell(a.denominator), [cell(a.numerator), cell(b.numerator)])) return true;
+      const [den, numA, numB] = [a.denominator, a.numerator, b.numerator].map((id) => this.blockIndex.get(blockKey(id, level, year)) ?? -1);
+      if (den >= 0 && numA >= 0 && numB >= 0) counts = { den, numA, numB };
     }
-    const whole = a.unit.trim() === '%' ? 100 : a.unit.trim() === '‰' ? 1000 : undefined;
-    const valueA = this.original({ block: first, key });
-    const valueB = this.original({ block: second, key });
-    if (whole === undefined || a.unit.trim() !== b.unit.trim() || typeof valueA !== 'number' || typeof valueB !== 'number') return false;
+    const unit = a.unit.trim();
+    const whole = unit !== b.unit.trim() ? undefined : unit === '%' ? 100 : unit === '‰' ? 1000 : undefined;
+    if (!counts && whole === undefined) return undefined;
     // Each value is rounded to its decimals: the two rounding errors add up to at most one unit of the coarser one.
-    const tolerance = 10 ** -Math.min(a.decimals, b.decimals) + 1e-9;
-    return Math.abs(valueA + valueB - whole) <= tolerance;
+    return { first, second, counts, whole, tolerance: 10 ** -Math.min(a.decimals, b.decimals) + 1e-9 };
   }
 
-  private cellKeys(block: number): string[] {
-    return [...this.areaKeys(block), REFERENCE];
+  private complements(pair: SharePair, i: number, j: number): boolean {
+    if (pair.counts) {
+      const { den, numA, numB } = pair.counts;
+      const [d, ia, ib] = [den, numA, numB].map((block) => this.indexIn(pair.first, i, block));
+      if (d >= 0 && ia >= 0 && ib >= 0 && this.addsUp(den, d, numA, ia, numB, ib)) return true;
+    }
+    const valueA = this.original[pair.first][i];
+    const valueB = this.original[pair.second][j];
+    if (pair.whole === undefined || typeof valueA !== 'number' || typeof valueB !== 'number') return false;
+    return Math.abs(valueA + valueB - pair.whole) <= pair.tolerance;
   }
 
-  /** The level's area keys in order, then any further keys the block holds. */
-  private areaKeys(block: number): string[] {
-    const { level, values } = this.blocks[block];
-    const keys = (this.levels.get(level)?.areas ?? []).map((area) => area.key);
-    const known = new Set(keys);
-    for (const key of Object.keys(values)) if (!known.has(key)) keys.push(key);
-    return keys;
+  /** The index in block `to` of the cell with the same key as cell `index` of block `from`, or -1. */
+  private indexIn(from: number, index: number, to: number): number {
+    const source = this.keyLists[from];
+    const target = this.keyLists[to];
+    if (source === target) return index;
+    if (index === source.keys.length - 1) return target.keys.length - 1;
+    return target.index.get(source.keys[index]) ?? -1;
   }
 
-  private original(cell: Cell): Value | undefined {
-    const block = this.input.blocks[cell.block];
-    if (!block) return undefined;
-    return cell.key === REFERENCE ? block.reference : block.values[cell.key];
+  private referenceIndex(block: number): number {
+    return this.keyLists[block].keys.length - 1;
   }
 
-  private current(cell: Cell): Value | undefined {
-    const block = this.blocks[cell.block];
-    if (!block) return undefined;
-    return cell.key === REFERENCE ? block.reference : block.values[cell.key];
+  /** A published, non-zero count: a zero cannot hide anything beside it. */
+  private isValidComplement(block: number, index: number): boolean {
+    const value = this.current[block][index];
+    return typeof value === 'number' && value > 0;
   }
 
-  private isHidden(cell: Cell): boolean {
-    return isSuppressed(this.current(cell));
+  /** The value behind a hidden cell, for the sum of what a group hides; unknown counts as 0. */
+  private hiddenValue(block: number, index: number): number {
+    const value = this.original[block][index];
+    return typeof value === 'number' ? value : 0;
   }
 
-  private isKnownOrHidden(cell: Cell): boolean {
-    const value = this.current(cell);
+  private isHidden(block: number, index: number): boolean {
+    return isSuppressed(this.current[block][index]);
+  }
+
+  private isKnownOrHidden(block: number, index: number): boolean {
+    const value = this.current[block][index];
     return typeof value === 'number' || isSuppressed(value);
   }
 
-  private hide(cell: Cell, rule: SuppressionRecord['rule'], reason: string): void {
-    const block = this.blocks[cell.block];
-    if (cell.key === REFERENCE) block.reference = { suppressed: true };
-    else block.values[cell.key] = { suppressed: true };
-    this.report.push({ rule, indicator: block.indicator, level: block.level, year: block.year, area: cell.key, reason });
+  private hide(block: number, index: number, rule: SuppressionRecord['rule'], reason: string): void {
+    this.current[block][index] = SUPPRESSED;
+    const { indicator, level, year } = this.blocks[block];
+    this.report.push({ rule, indicator, level, year, area: this.keyLists[block].keys[index], reason });
   }
 }
 
-interface ShareBlock {
-  indicator: Indicator;
-  level: string;
-  year: number;
+/** Two share blocks of one level and year that may add up to the whole. */
+interface SharePair {
+  first: number;
+  second: number;
+  /** Blocks of the shared denominator and the two numerators, when the shares name them. */
+  counts?: { den: number; numA: number; numB: number };
+  /** 100 for %, 1000 for ‰, when both shares have that unit. */
+  whole?: number;
+  tolerance: number;
+}
+
+const SUPPRESSED: Value = Object.freeze({ suppressed: true as const });
+
+function keyList(areaKeys: string[]): KeyList {
+  const keys = [...areaKeys, REFERENCE];
+  return { keys, index: new Map(keys.map((key, i) => [key, i])) };
+}
+
+function group(rule: AdditiveGroup['rule'], totalBlock: number, totalIndex: number, blocks: number[], indices: number[], description: string): AdditiveGroup {
+  return { rule, totalBlock, totalIndex, memberBlocks: Int32Array.from(blocks), memberIndices: Int32Array.from(indices), description };
+}
+
+/** The cells of a group, total first. */
+function cellsOf(group: AdditiveGroup): [number, number][] {
+  const cells: [number, number][] = [[group.totalBlock, group.totalIndex]];
+  for (let m = 0; m < group.memberBlocks.length; m++) cells.push([group.memberBlocks[m], group.memberIndices[m]]);
+  return cells;
 }
 
 function isShareLike(indicator: Indicator): boolean {
@@ -453,10 +535,6 @@ function isShareLike(indicator: Indicator): boolean {
 
 function blockKey(indicator: string, level: string, year: number): string {
   return `${indicator}\u0000${level}\u0000${year}`;
-}
-
-function sameCell(a: Cell, b: Cell): boolean {
-  return a.block === b.block && a.key === b.key;
 }
 
 /** Columns of a linear system that its rows determine: Gauss–Jordan elimination, then rows with one entry left. */

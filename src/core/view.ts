@@ -3,7 +3,7 @@ import { isSuppressed, type Indicator, type Level, type Locale, type Value } fro
 import type { Atlas } from '../data/atlas.js';
 import { classify, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
 import { colourScheme, type ColourOverrides, type ColourScheme, type HatchPattern } from './colours.js';
-import { formatValue, spokenValue } from './format.js';
+import { formatValue, spokenValue, type NumberStyle } from './format.js';
 import { guardValue } from './guard.js';
 import { legendModel, type Legend } from './legend.js';
 
@@ -28,10 +28,10 @@ export interface StyledArea {
   state: ValueState;
   /** The number; never a number when suppressed. */
   value: number | null;
-  /** `11,88 %`, `k. A.`, `–` */
-  text: string;
-  /** `11,88 Prozent`, `keine Angabe (Datenschutz)`, `keine Daten` */
-  spoken: string;
+  /** `11,88 %`, `k. A.`, `–` (formatted when first read). */
+  readonly text: string;
+  /** `11,88 Prozent`, `keine Angabe (Datenschutz)`, `keine Daten` (formatted when first read). */
+  readonly spoken: string;
   /** Class of the value, -1 when suppressed or missing. */
   classIndex: number;
   /** Fill colour; for suppressed areas the hatch's base. */
@@ -123,17 +123,8 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
     const value = values[i];
     const classIndex = classIndexOf(value, breaks);
     const suppressed = isSuppressed(value);
-    return {
-      key: area.key,
-      name: area.name,
-      state: stateOf(value),
-      value: typeof value === 'number' ? value : null,
-      text: formatValue(value, indicator, locale),
-      spoken: spokenValue(value, indicator, locale),
-      classIndex,
-      colour: suppressed ? scheme.suppressed.base : classIndex >= 0 ? scheme.classes[classIndex] : scheme.missing,
-      hatch: suppressed ? scheme.suppressed : null,
-    };
+    const colour = suppressed ? scheme.suppressed.base : classIndex >= 0 ? scheme.classes[classIndex] : scheme.missing;
+    return new Area(area.key, area.name, value, classIndex, colour, suppressed ? scheme.suppressed : null, indicator, locale);
   });
   const reference = atlas.manifest.reference;
   return {
@@ -174,6 +165,36 @@ function classes(values: Value[], reference: Value, options: StyledViewOptions) 
   }
   const classesBelowReference = breaks.slice(1).filter((upper) => upper <= reference).length;
   return { classification, breaks, classesBelowReference };
+}
+
+/** A styled area; its texts are formatted when first read, as most are never shown (tooltips, one table page). */
+class Area implements StyledArea {
+  readonly state: ValueState;
+  readonly value: number | null;
+  private formatted?: string;
+  private spokenText?: string;
+
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    private readonly shown: Value,
+    readonly classIndex: number,
+    readonly colour: string,
+    readonly hatch: HatchPattern | null,
+    private readonly style: NumberStyle,
+    private readonly locale: Locale,
+  ) {
+    this.state = stateOf(shown);
+    this.value = typeof shown === 'number' ? shown : null;
+  }
+
+  get text(): string {
+    return (this.formatted ??= formatValue(this.shown, this.style, this.locale));
+  }
+
+  get spoken(): string {
+    return (this.spokenText ??= spokenValue(this.shown, this.style, this.locale));
+  }
 }
 
 function stateOf(value: Value): ValueState {

@@ -1,7 +1,7 @@
 import { KeckTable } from './keck-table.js';
 
-const tag = 'keck-table';
-if (!customElements.get(tag)) customElements.define(tag, KeckTable);
+// The tag is written out (not a variable) so the custom-elements-manifest analyzer picks it up.
+if (!customElements.get('keck-table')) customElements.define('keck-table', KeckTable);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,6 +2,7 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import readXlsxFile from 'read-excel-file/browser';
 import { strFromU8, unzipSync } from 'fflate';
+import { foreignRequests, readRequestLog, runUnderStrictCsp, startRequestLog } from '../../test/harness/browser.js';
 import { AtlasGroup } from '../base/group.js';
 import { csvDialect } from '../export/csv.js';
 import type { KeckTable } from './keck-table.js';
@@ -326,5 +327,20 @@ describe('<keck-table> with raw small counts (fictional atlas)', () => {
       expect(row[2]).to.equal('k. A.');
       expect(row.join(' ')).to.not.match(/\d/);
     }
+  });
+});
+
+describe('<keck-table> under a strict Content-Security-Policy', () => {
+  it('renders with swatches, sorts, selects and exports CSV and XLSX without a violation or a foreign request', async () => {
+    await startRequestLog();
+    const run = await runUnderStrictCsp('table-export');
+    expect(run.error).to.equal(undefined);
+    expect(run.violations).to.deep.equal([]);
+    const result = run.result as { rows: number; swatchColour: string; csvBytes: number; xlsxBytes: number };
+    expect(result.rows).to.equal(5);
+    expect(result.swatchColour).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(result.csvBytes).to.be.greaterThan(100);
+    expect(result.xlsxBytes).to.be.greaterThan(1000);
+    expect(foreignRequests(await readRequestLog())).to.deep.equal([]);
   });
 });

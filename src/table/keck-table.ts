@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { localize } from '../contract/localize.js';
 import { KeckElement } from '../base/keck-element.js';
 import { KeckAreaSelectEvent, KeckErrorEvent } from '../base/events.js';
@@ -236,7 +236,7 @@ export class KeckTable extends KeckElement {
   }
 
   private renderCell(cell: StyledArea | StyledReference, swatch = false): TemplateResult {
-    const swatchPart = swatch && 'colour' in cell ? html`<span class="swatch" aria-hidden="true" style=${styleMap(swatchStyle(cell))}></span>` : nothing;
+    const swatchPart = swatch && 'colour' in cell ? html`<span class="swatch" aria-hidden="true" ${ref(paintSwatch(cell))}></span>` : nothing;
     if (cell.state === 'number') return html`<td>${swatchPart}${cell.text}</td>`;
     return html`<td class=${cell.state}>${swatchPart}<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span></td>`;
   }
@@ -262,11 +262,19 @@ export class KeckTable extends KeckElement {
   }
 }
 
-function swatchStyle(cell: StyledArea): Record<string, string> {
-  if (!cell.hatch) return { 'background-color': cell.colour };
-  const { base, stripe, angle, stripeWidth, gap } = cell.hatch;
-  return {
-    'background-color': base,
-    'background-image': `repeating-linear-gradient(${angle}deg, ${stripe} 0 ${stripeWidth}px, ${base} ${stripeWidth}px ${stripeWidth + gap}px)`,
+/**
+ * Paints a swatch in the cell's class colour, or the hatch when suppressed. Set from script:
+ * a `style` attribute (also lit's styleMap on first render) breaks a strict `style-src`.
+ */
+function paintSwatch(cell: StyledArea) {
+  return (element?: Element) => {
+    if (!(element instanceof HTMLElement)) return;
+    element.style.backgroundColor = cell.hatch?.base ?? cell.colour;
+    if (!cell.hatch) {
+      element.style.backgroundImage = '';
+      return;
+    }
+    const { base, stripe, angle, stripeWidth, gap } = cell.hatch;
+    element.style.backgroundImage = `repeating-linear-gradient(${angle}deg, ${stripe} 0 ${stripeWidth}px, ${base} ${stripeWidth}px ${stripeWidth + gap}px)`;
   };
 }

@@ -2,6 +2,7 @@
 // header for the CSP pages, and server commands that log every request a page makes.
 import { stat, open } from 'node:fs/promises';
 import path from 'node:path';
+import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
 
 const RANGE_PATTERN = /^bytes=(\d*)-(\d*)$/;
 
@@ -54,8 +55,6 @@ export function rangeMiddleware(rootDir, roots = ['/test/fixtures/', '/demo/']) 
   };
 }
 
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
 /** Serves every page under /test/csp/ with a strict Content-Security-Policy header. */
 export function cspMiddleware() {

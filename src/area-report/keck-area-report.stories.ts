@@ -1,0 +1,33 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import './define.js';
+import '../map/define.js';
+
+const meta: Meta = {
+  title: 'Elements/keck-area-report',
+  component: 'keck-area-report',
+  args: { areas: '03460006', locale: 'de' },
+  argTypes: { areas: { control: 'text' }, locale: { control: 'inline-radio', options: ['de', 'en'] } },
+  render: (args) => html`<keck-area-report src="/atlas/vechta/atlas.json" areas=${args.areas} locale=${args.locale}></keck-area-report>`,
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** The neighbourhood analysis of Lohne (Oldenburg) against the county. */
+export const OneGemeinde: Story = {};
+
+/** Three Gemeinden side by side. */
+export const ThreeGemeinden: Story = { args: { areas: '03460006,03460007,03460009' } };
+
+/** A fourth area is refused with a message. */
+export const TooManyAreas: Story = { args: { areas: '03460001,03460002,03460003,03460004' } };
+
+/** English. */
+export const English: Story = { args: { areas: '03460006,03460009', locale: 'en' } };
+
+/** Linked with a map: select Gemeinden on the map (click, or arrow keys and Enter); the report keeps the last three. */
+export const LinkedWithMap: Story = {
+  render: () => html`<keck-map src="/atlas/vechta/atlas.json" group="story-report" style="height:24rem"></keck-map>
+    <keck-area-report src="/atlas/vechta/atlas.json" group="story-report"></keck-area-report>`,
+};

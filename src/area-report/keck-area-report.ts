@@ -1,0 +1,239 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Indicator } from '../contract/types.js';
+import { KeckElement } from '../base/keck-element.js';
+import { baseStyles } from '../base/styles.js';
+import type { Atlas } from '../data/atlas.js';
+import { reportMessages } from './messages.js';
+import { MAX_AREAS, reportModel, type ReportCell, type ReportModel, type ReportRow } from './model.js';
+import { reportPdf } from './pdf.js';
+import { reportStyles } from './styles.js';
+
+type Resolved = { model: ReportModel } | { problem: string; alert: boolean };
+
+/**
+ * All published indicators of the atlas for up to three areas side by side with the
+ * reference area, grouped by topic: value, unit and year, how each compares with the
+ * reference (in words and a small bar), definitions and sources as footnotes.
+ * Printable (clean A4 pages) and exportable as a PDF whose text stays text.
+ *
+ * Without `areas`, the areas come from the group's selection (the three most recent)
+ * or the bookmark.
+ *
+ * @fires keck-load - The atlas has loaded.
+ * @fires keck-error - Loading failed or an attribute names something the atlas lacks.
+ * @csspart status - The loading or error message, or the message about the chosen areas.
+ * @csspart bookmark - The opened bookmark's title and interpretation text.
+ * @csspart header - Title, compared areas and data year.
+ * @csspart toolbar - The print and PDF buttons.
+ * @csspart button - Each button.
+ * @csspart table - Each topic's table.
+ * @csspart bar - The small bar showing the difference from the reference.
+ * @csspart footnotes - Definitions and sources.
+ * @csspart attribution - The credits of the data.
+ * @cssprop --keck-bar - Colour of the difference bars (default: the accent colour).
+ */
+export class KeckAreaReport extends KeckElement {
+  static override styles = [baseStyles, reportStyles];
+
+  /** Comma-separated area keys of the report's level, at most three. */
+  @property({ reflect: true }) areas?: string;
+
+  /** Comma-separated indicator ids (default: all published indicators of the level). */
+  @property({ reflect: true }) indicators?: string;
+
+  @state() private pdfStatus: { busy: boolean; error?: string } = { busy: false };
+
+  /** The report as shown, once the atlas is loaded and the areas are valid. */
+  get model(): ReportModel | undefined {
+    const resolved = this.resolve();
+    return resolved && 'model' in resolved ? resolved.model : undefined;
+  }
+
+  /** The report as a PDF (A4, text as text); loads jsPDF on first use. */
+  async createPdf(): Promise<Blob> {
+    const model = this.model;
+    if (!model) throw new Error(reportMessages(this.activeLocale).noAreas);
+    const doc = await reportPdf(model, new Date());
+    return doc.output('blob');
+  }
+
+  /** Creates the PDF and hands it to the browser as a download. */
+  async downloadPdf(): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    this.pdfStatus = { busy: true };
+    try {
+      const doc = await reportPdf(model, new Date());
+      doc.save(fileName(model));
+      this.pdfStatus = { busy: false };
+    } catch (error) {
+      this.pdfStatus = { busy: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private resolve(): Resolved | undefined {
+    const atlas = this.data.atlas;
+    const level = this.activeLevel;
+    const year = this.activeYear;
+    if (this.data.status !== 'ready' || !atlas || !level || year === undefined) return undefined;
+    const messages = reportMessages(this.activeLocale);
+    const own = parseList(this.areas);
+    // Areas named by the attribute or the bookmark must be valid; a group's selection is taken as it comes.
+    const explicit = own !== undefined || (this.groupView.areas.length === 0 && this.activeBookmark?.areas !== undefined);
+    const chosen = this.resolveAreas(own);
+    if (explicit && chosen.length > MAX_AREAS) return { problem: messages.tooManyAreas(chosen.length), alert: true };
+    const unknown = chosen.filter((key) => !atlas.area(level, key));
+    if (explicit && unknown.length) return { problem: messages.unknownAreas(unknown, level), alert: true };
+    // A group's selection may hold keys of another level; keep the most recent three of this one.
+    const keys = chosen.filter((key) => atlas.area(level, key)).slice(-MAX_AREAS);
+    if (keys.length === 0) return { problem: messages.noAreas, alert: false };
+    const indicators = this.indicatorsOf(atlas, level);
+    if ('problem' in indicators) return indicators;
+    return { model: reportModel(atlas, { level, year, locale: this.activeLocale, areas: keys, indicators: indicators.list }) };
+  }
+
+  private indicatorsOf(atlas: Atlas, level: string): { list: Indicator[] } | { problem: string; alert: boolean } {
+    const messages = reportMessages(this.activeLocale);
+    const ids = this.resolveIndicators(parseList(this.indicators));
+    const renderable = atlas.renderableIndicators(level);
+    if (!ids) return renderable.length ? { list: renderable } : { problem: messages.noIndicators, alert: false };
+    const unknown = ids.filter((id) => !renderable.some((indicator) => indicator.id === id));
+    if (unknown.length) return { problem: messages.unknownIndicators(unknown), alert: true };
+    return { list: ids.map((id) => renderable.find((indicator) => indicator.id === id)!) };
+  }
+
+  protected override render() {
+    if (this.data.status !== 'ready') return this.renderStatus();
+    const resolved = this.resolve();
+    if (!resolved) return nothing;
+    return html`${this.renderBookmarkText()}
+    ${'problem' in resolved
+      ? html`<p part="status" class="status ${resolved.alert ? 'error' : ''}" role=${resolved.alert ? 'alert' : 'status'}>${resolved.problem}</p>`
+      : this.renderReport(resolved.model)}`;
+  }
+
+  private renderReport(model: ReportModel): TemplateResult {
+    const messages = reportMessages(model.locale);
+    return html`<article class="report" aria-labelledby="report-title">
+      <header part="header">
+        <h2 id="report-title">${model.title}</h2>
+        <p class="subtitle">${model.subtitle}</p>
+        <p class="meta">${model.atlasTitle} · ${messages.dataYear(model.year)}</p>
+      </header>
+      <div part="toolbar" class="toolbar">
+        <button part="button" type="button" @click=${() => window.print()}>${messages.print}</button>
+        <button part="button" type="button" ?disabled=${this.pdfStatus.busy} @click=${() => this.downloadPdf()}>${messages.pdf}</button>
+        <span role="status" class="pdf-status">${this.pdfStatus.busy ? messages.pdfBusy : this.pdfStatus.error ? messages.pdfFailed(this.pdfStatus.error) : ''}</span>
+      </div>
+      ${model.sections.map(
+        (section) => html`<section class="topic">
+          <h3 id="topic-${section.id}">${section.title}</h3>
+          <table part="table" aria-labelledby="topic-${section.id}">
+            <thead>
+              <tr>
+                <th scope="col">${messages.indicator}</th>
+                ${model.areas.map((area) => html`<th scope="col">${area.name}</th>`)}
+                <th scope="col" class="reference">${messages.reference}: ${model.referenceLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${section.rows.map((row) => this.renderRow(row))}
+            </tbody>
+          </table>
+        </section>`,
+      )}
+      <section part="footnotes" class="footnotes">
+        <h3>${messages.footnotes}</h3>
+        <ol>
+          ${model.footnotes.map(
+            (note) => html`<li id="fn-${note.number}">
+              <strong>${note.title}.</strong> ${messages.definition}: ${note.definition} ${messages.source}: ${note.source}
+              ${note.note ? html`${messages.note}: ${note.note}` : nothing}
+            </li>`,
+          )}
+        </ol>
+        <p>${messages.sameRule}</p>
+      </section>
+      <footer part="attribution" class="attribution">
+        <h3>${messages.attribution}</h3>
+        <ul>
+          ${model.attribution.map(
+            (credit) => html`<li>
+              ${linkOrText(credit.text, credit.url)}${credit.licence ? html` · ${linkOrText(credit.licence, credit.licenceUrl)}` : nothing}
+            </li>`,
+          )}
+        </ul>
+      </footer>
+    </article>`;
+  }
+
+  private renderRow(row: ReportRow): TemplateResult {
+    return html`<tr data-indicator=${row.indicator.id}>
+      <th scope="row">
+        ${row.title}<sup class="footnote-ref">${row.footnote}</sup>
+        <span class="unit-year">${row.unitAndYear}</span>
+      </th>
+      ${row.cells.map((cell) => this.renderCell(cell))}
+      <td class="reference" data-state=${row.reference.state}>
+        <span class="value" aria-hidden="true">${row.reference.text}</span><span class="visually-hidden">${row.reference.spoken}</span>
+      </td>
+    </tr>`;
+  }
+
+  private renderCell(cell: ReportCell): TemplateResult {
+    const comparison = cell.comparison;
+    return html`<td data-key=${cell.key} data-state=${cell.state}>
+      <span class="value" aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>
+      ${comparison
+        ? html`<span class="comparison" data-direction=${comparison.direction}>
+            <svg part="bar" class="bar" viewBox="0 0 64 10" width="64" height="10" aria-hidden="true" focusable="false">
+              <rect class="track" x="0" y="4.5" width="64" height="1"></rect>
+              <rect
+                class="difference"
+                x=${comparison.sign < 0 ? 32 - 30 * comparison.magnitude : 32}
+                y="1"
+                width=${Math.max(comparison.sign === 0 ? 0 : 1, 30 * comparison.magnitude)}
+                height="8"
+              ></rect>
+              <rect class="axis" x="31.5" y="0" width="1" height="10"></rect>
+            </svg>
+            <span class="comparison-text">${comparison.text}</span>
+          </span>`
+        : cell.comparisonNote
+          ? html`<span class="comparison note">${cell.comparisonNote}</span>`
+          : nothing}
+    </td>`;
+  }
+}
+
+function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Links only to http(s); anything else stays text. */
+function linkOrText(text: string, url: string | undefined): TemplateResult {
+  return url && /^https?:\/\//i.test(url) ? html`<a href=${url}>${text}</a>` : html`${text}`;
+}
+
+function fileName(model: ReportModel): string {
+  const slug = model.areas
+    .map((area) => area.name)
+    .join('-')
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `${model.title.toLowerCase().replace(/\s+/g, '-')}-${slug}.pdf`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keck-area-report': KeckAreaReport;
+  }
+}

@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+export const reportStyles = css`
+  .bookmark {
+    margin: 0 0 1em;
+    padding: 0.5em 0.75em;
+    border-left: 4px solid var(--keck-accent, #0b5cad);
+  }
+  .bookmark p {
+    margin: 0.25em 0;
+  }
+  header h2 {
+    margin: 0 0 0.25em;
+    font-size: 1.4em;
+  }
+  header p {
+    margin: 0 0 0.25em;
+  }
+  .meta,
+  .unit-year,
+  .footnotes,
+  .attribution {
+    color: var(--keck-muted, #595959);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    margin: 0.75em 0;
+  }
+  button {
+    font: inherit;
+    padding: 0.35em 0.9em;
+    border: 1px solid var(--keck-accent, #0b5cad);
+    border-radius: 4px;
+    background: var(--keck-background, #fff);
+    color: var(--keck-accent, #0b5cad);
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .topic h3,
+  .footnotes h3,
+  .attribution h3 {
+    margin: 1.25em 0 0.5em;
+    font-size: 1.1em;
+    break-after: avoid;
+  }
+  table {
+    width: 100%;
+    table-layout: fixed;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.4em 0.5em;
+    border-bottom: 1px solid var(--keck-border, #767676);
+    text-align: left;
+    vertical-align: top;
+  }
+  thead th {
+    border-bottom-width: 2px;
+  }
+  thead th:first-child {
+    width: 30%;
+  }
+  tbody th {
+    font-weight: normal;
+  }
+  th,
+  td {
+    overflow-wrap: break-word;
+  }
+  .unit-year {
+    display: block;
+    font-size: 0.85em;
+  }
+  .footnote-ref {
+    margin-left: 0.15em;
+  }
+  .value {
+    font-weight: bold;
+  }
+  .value {
+    display: block;
+  }
+  .comparison {
+    display: block;
+    font-size: 0.85em;
+  }
+  .bar {
+    display: block;
+    margin: 0.2em 0;
+  }
+  .bar .track,
+  .bar .axis {
+    fill: currentColor;
+  }
+  .bar .difference {
+    fill: var(--keck-bar, var(--keck-accent, #0b5cad));
+  }
+  .footnotes ol {
+    padding-left: 1.5em;
+    font-size: 0.9em;
+  }
+  .footnotes p,
+  .attribution ul {
+    font-size: 0.9em;
+  }
+  .attribution ul {
+    padding-left: 1.25em;
+  }
+  a {
+    color: var(--keck-accent, #0b5cad);
+  }
+  @media (forced-colors: active) {
+    .bar .difference {
+      fill: CanvasText;
+    }
+  }
+  @media print {
+    :host {
+      font-size: 10pt;
+      color: #000;
+      background: none;
+    }
+    .toolbar {
+      display: none;
+    }
+    thead {
+      display: table-header-group;
+    }
+    tr,
+    .footnotes li,
+    .bookmark {
+      break-inside: avoid;
+    }
+    .topic h3 {
+      break-after: avoid;
+    }
+    a {
+      color: inherit;
+    }
+  }
+`;

@@ -1,0 +1,28 @@
+import '../../../src/table/define.js';
+import type { KeckExportEvent } from '../../../src/export/download.js';
+
+/** Renders <keck-table> with swatches under the strict CSP, sorts, selects and exports CSV and XLSX. */
+export async function run(stage: HTMLElement) {
+  const table = document.createElement('keck-table');
+  table.setAttribute('src', '/test/fixtures/table/atlas.json');
+  table.toggleAttribute('swatches', true);
+  stage.append(table);
+  const root = () => table.shadowRoot!;
+  for (let i = 0; i < 100 && !root().querySelector('table'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  root().querySelectorAll<HTMLButtonElement>('thead button')[1].click();
+  await table.updateComplete;
+  root().querySelector<HTMLButtonElement>('tbody.areas button')!.click();
+  const capture = (format: string) =>
+    new Promise<KeckExportEvent>((resolve) => {
+      table.addEventListener('keck-export', (event) => (event.preventDefault(), resolve(event)), { once: true });
+      root().querySelector<HTMLButtonElement>(`.export button.${format}`)!.click();
+    });
+  const csv = await capture('csv');
+  const xlsx = await capture('xlsx');
+  return {
+    rows: root().querySelectorAll('tbody.areas tr').length,
+    swatchColour: getComputedStyle(root().querySelector('.swatch')!).backgroundColor,
+    csvBytes: csv.blob.size,
+    xlsxBytes: xlsx.blob.size,
+  };
+}
