@@ -244,6 +244,7 @@ export class KeckMap extends KeckElement {
         mapView.setAreas(geometry.features, geometry.parents);
         mapView.fit(geometry.bounds);
         this.shownGeometry = geometry;
+        this.paintedView = undefined;
       }
       if (this.paintedView !== view) {
         mapView.paint(view);
