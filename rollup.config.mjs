@@ -43,7 +43,12 @@ export default {
     commonjs({ strictRequires: false }),
     json(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
-    copyStatic({ 'embed.html': 'src/embed/embed.html', 'embed.css': 'src/embed/embed.css' }),
+    copyStatic({
+      'embed.html': 'src/embed/embed.html',
+      'embed.css': 'src/embed/embed.css',
+      // maplibre starts its worker from `./maplibre-gl-worker.mjs` next to its own chunk (a same-origin module worker).
+      'chunks/maplibre-gl-worker.mjs': 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs',
+    }),
   ],
   onwarn(warning, warn) {
     const inDependency = /node_modules/.test(`${warning.id ?? ''}${warning.ids?.join() ?? ''}`);

@@ -1,7 +1,5 @@
 import type { Locale } from '../contract/types.js';
 import { deliverExport, exportFileName } from '../export/download.js';
-import { svgToRaster } from '../export/image.js';
-import { svgToPdf } from '../export/pdf.js';
 
 export type MapExportFormat = 'png' | 'jpg' | 'svg' | 'pdf';
 
@@ -15,7 +13,7 @@ export interface MapExportContext {
 }
 
 /**
- * Turns the map's SVG into the requested file: the SVG itself, a PNG/JPEG of it, or a vector
+ * Turns the map's SVG into the requested file (the raster and PDF helpers load on first use): the SVG itself, a PNG/JPEG of it, or a vector
  * PDF (paths and text, with title and source set by the PDF helper as real text).
  * `pdfSvg` is the drawing without its own title and footer, which the PDF adds.
  */
@@ -25,10 +23,10 @@ export async function mapExportBlob(svg: string, pdfSvg: string, format: MapExpo
       return new Blob([svg], { type: 'image/svg+xml' });
     case 'png':
     case 'jpg':
-      return svgToRaster(svg, { format: format === 'jpg' ? 'jpeg' : 'png' });
+      return (await import('../export/image.js')).svgToRaster(svg, { format: format === 'jpg' ? 'jpeg' : 'png' });
     case 'pdf': {
       const element = new DOMParser().parseFromString(pdfSvg, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
-      return svgToPdf(element, { title: context.title, source: context.source, attribution: context.attribution, locale: context.locale });
+      return (await import('../export/pdf.js')).svgToPdf(element, { title: context.title, source: context.source, attribution: context.attribution, locale: context.locale });
     }
   }
 }

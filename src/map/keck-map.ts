@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { KeckAreaSelectEvent } from '../base/events.js';
 import type { GroupView } from '../base/group.js';
@@ -18,14 +17,23 @@ import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
 import { MapView } from './map-view.js';
 import { mapMessages } from './messages.js';
+import { setStyles } from './style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
-interface Geometry {
-  level: string;
-  features: AreaFeature[];
-  parents: AreaFeature[];
-  bounds: BBox;
-  points: Map<string, [number, number]>;
+/** A level's shapes; label points are computed on first use (columns, keyboard, details). */
+class Geometry {
+  readonly bounds: BBox;
+  private labelPoints?: Map<string, [number, number]>;
+  constructor(
+    readonly level: string,
+    readonly features: AreaFeature[],
+    readonly parents: AreaFeature[],
+  ) {
+    this.bounds = boundsOf(features);
+  }
+  get points(): Map<string, [number, number]> {
+    return (this.labelPoints ??= labelPoints(this.features));
+  }
 }
 
 const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
@@ -80,6 +88,8 @@ export class KeckMap extends KeckElement {
   @state() private localSelection: string[] = [];
   @state() private announcement = '';
   @state() private basemapAttributions: string[] = [];
+  /** The table alternative is built only while open (a national map has thousands of rows). */
+  @state() private tableOpen = false;
 
   private mapView?: MapView;
   private creatingMap?: Promise<MapView | undefined>;
@@ -194,6 +204,9 @@ export class KeckMap extends KeckElement {
     const view = this.currentView();
     if (!view) return;
     if (this.geometry?.level !== view.level.id && this.loadingLevel !== view.level.id) this.loadGeometry(view.level.id);
+    // maplibre loads and starts its worker while the geometry is still on its way.
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (container) this.ensureMap(container);
     this.sync();
   }
 
@@ -209,7 +222,7 @@ export class KeckMap extends KeckElement {
         this.loadingLevel = undefined;
         this.focusedKey = undefined;
         this.hovered = undefined;
-        this.geometry = { level: levelId, features, parents, bounds: boundsOf(features), points: labelPoints(features) };
+        this.geometry = new Geometry(levelId, features, parents);
       },
       (error: unknown) => {
         if (this.loadingLevel === levelId) this.data.fail((error as Error).message);
@@ -231,6 +244,7 @@ export class KeckMap extends KeckElement {
         mapView.setAreas(geometry.features, geometry.parents);
         mapView.fit(geometry.bounds);
         this.shownGeometry = geometry;
+        this.paintedView = undefined;
       }
       if (this.paintedView !== view) {
         mapView.paint(view);
@@ -499,8 +513,8 @@ export class KeckMap extends KeckElement {
     }
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
-    const placement = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
-    return html`<div class="details" part="details" aria-hidden="true" style=${styleMap(placement)}>
+    const placement: Record<string, string> = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
+    return html`<div class="details" part="details" aria-hidden="true" ${setStyles(placement)}>
       <p class="name">${area.name}</p>
       <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
       <p>${terms.reference} (${view.reference.label}): ${view.reference.text}</p>
@@ -520,15 +534,15 @@ export class KeckMap extends KeckElement {
       <ul>
         ${legend.classes.map(
           (entry) => html`<li>
-            <span class="swatch" style=${styleMap({ background: entry.colour })}></span>
+            <span class="swatch" ${setStyles({ background: entry.colour })}></span>
             <span><span aria-hidden="true">${entry.label}</span><span class="visually-hidden">${entry.spoken}</span> (${terms.areas(entry.count)})</span>
           </li>`,
         )}
         ${legend.suppressed.count
-          ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
+          ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
           : nothing}
         ${legend.missing.count
-          ? html`<li><span class="swatch" style=${styleMap({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
+          ? html`<li><span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
           : nothing}
       </ul>
       ${columns.length
@@ -536,12 +550,12 @@ export class KeckMap extends KeckElement {
             <ul>
               ${columns.map(
                 (column, i) => html`<li>
-                  <span class="swatch column" style=${styleMap({ background: colours[i] })}></span>
+                  <span class="swatch column" ${setStyles({ background: colours[i] })}></span>
                   <span>${localize(column.indicator.title, locale)}${column.indicator.unit ? ` (${column.indicator.unit})` : ''}</span>
                 </li>`,
               )}
               ${columns.some((c) => c.legend.suppressed.count)
-                ? html`<li><span class="swatch hatch" style=${styleMap(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
+                ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
                 : nothing}
             </ul>`
         : nothing}
@@ -567,13 +581,19 @@ export class KeckMap extends KeckElement {
   }
 
   private renderTable(view: StyledView, columns: StyledView[]) {
+    const terms = mapMessages(this.activeLocale);
+    return html`<details part="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${terms.table}</summary>
+      ${this.tableOpen ? this.renderTableBody(view, columns) : nothing}
+    </details>`;
+  }
+
+  private renderTableBody(view: StyledView, columns: StyledView[]) {
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const selected = new Set(this.selectedAreas);
     const heading = (v: StyledView) => `${localize(v.indicator.shortTitle ?? v.indicator.title, locale)}${v.indicator.unit ? ` (${v.indicator.unit})` : ''}`;
-    return html`<details part="table">
-      <summary>${terms.table}</summary>
-      <table>
+    return html`<table>
         <caption>
           ${this.captionOf(view)}
         </caption>
@@ -600,8 +620,7 @@ export class KeckMap extends KeckElement {
             ${columns.map((column) => html`<td class="number">${column.reference.text}</td>`)}
           </tr>
         </tfoot>
-      </table>
-    </details>`;
+      </table>`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
+import { DEFAULT_MISSING } from '../core/colours.js';
 import type { StyledView } from '../core/view.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
 import type { ColumnProperties } from './columns.js';
@@ -39,6 +40,10 @@ export interface MapViewOptions {
 
 /** The maplibre side of `<keck-map>`: sources, layers, colours, highlight, camera. */
 export class MapView {
+  private featureIds = new Map<string, number>();
+  private paintedColours?: StyledView;
+  private missingColour = DEFAULT_MISSING;
+
   private constructor(
     readonly map: MaplibreMap,
     private readonly options: MapViewOptions,
@@ -78,8 +83,10 @@ export class MapView {
 
   private addLayers(): void {
     const map = this.map;
-    for (const id of ['areas', 'parents', 'columns']) map.addSource(`keck-${id}`, { type: 'geojson', data: EMPTY });
-    map.addLayer({ id: LAYERS.fill, type: 'fill', source: 'keck-areas', paint: { 'fill-color': '#d9d9d9' } });
+    // A coarser tiling tolerance and a small tile buffer: areas are filled, not traced, and
+    // tiling thousands of them is most of the time to the first complete draw.
+    for (const id of ['areas', 'parents', 'columns']) map.addSource(`keck-${id}`, { type: 'geojson', data: EMPTY, tolerance: 1, buffer: 32, maxzoom: 14 });
+    map.addLayer({ id: LAYERS.fill, type: 'fill', source: 'keck-areas', paint: { 'fill-color': this.fillColour(DEFAULT_MISSING) } });
     map.addLayer({ id: LAYERS.suppressed, type: 'fill', source: 'keck-areas', filter: NO_KEYS, paint: { 'fill-pattern': HATCH_IMAGE } });
     map.addLayer({ id: LAYERS.outline, type: 'line', source: 'keck-areas', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } });
     map.addLayer({ id: LAYERS.parents, type: 'line', source: 'keck-parents', paint: { 'line-color': '#333333', 'line-width': 1.8 } });
@@ -103,8 +110,20 @@ export class MapView {
     });
   }
 
+  /**
+   * Colours come from feature state, so a new indicator or year recolours without tiling the
+   * shapes again (a paint expression listing every area would be re-tiled and costs seconds
+   * for thousands of areas).
+   */
+  private fillColour(missing: string): ExpressionSpecification {
+    return ['coalesce', ['feature-state', 'colour'], missing];
+  }
+
   /** Shows a level's areas and its parent level's boundaries. */
   setAreas(features: readonly AreaFeature[], parents: readonly AreaFeature[]): void {
+    this.map.removeFeatureState({ source: 'keck-areas' });
+    this.featureIds = new Map(features.map((feature) => [feature.properties.key, feature.id as number]));
+    this.paintedColours = undefined;
     (this.map.getSource('keck-areas') as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...features] });
     (this.map.getSource('keck-parents') as GeoJSONSource).setData({ type: 'FeatureCollection', features: [...parents] });
   }
@@ -112,9 +131,17 @@ export class MapView {
   /** Colours the areas from the core's styled view; suppressed areas get its hatch. */
   paint(view: StyledView): void {
     const map = this.map;
-    const pairs = view.areas.flatMap((area) => [area.key, area.colour]);
-    const colour: ExpressionSpecification | string = pairs.length ? (['match', ['get', 'key'], ...pairs, view.scheme.missing] as unknown as ExpressionSpecification) : view.scheme.missing;
-    map.setPaintProperty(LAYERS.fill, 'fill-color', colour);
+    if (view.scheme.missing !== this.missingColour) {
+      map.setPaintProperty(LAYERS.fill, 'fill-color', this.fillColour(view.scheme.missing));
+      this.missingColour = view.scheme.missing;
+    }
+    if (this.paintedColours !== view) {
+      for (const area of view.areas) {
+        const id = this.featureIds.get(area.key);
+        if (id !== undefined) map.setFeatureState({ source: 'keck-areas', id }, { colour: area.state === 'missing' ? null : area.colour });
+      }
+      this.paintedColours = view;
+    }
     const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const image = hatchImage(view.scheme.suppressed, pixelRatio);
     if (map.hasImage(HATCH_IMAGE)) map.removeImage(HATCH_IMAGE);

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { resolveLocale } from '../base/locale.js';
@@ -9,6 +8,7 @@ import { localize } from '../contract/localize.js';
 import type { Locale, PoiCategory } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
 import type { KeckMap } from '../map/keck-map.js';
+import { setStyles } from '../map/style-ref.js';
 import { formatOf, loadPois, safeHttpUrl, textProperty, type Poi } from './load-pois.js';
 import { poiMessages } from './messages.js';
 import { symbolImage, symbolName } from './symbols.js';
@@ -158,16 +158,16 @@ export class KeckPoiLayer extends LitElement {
     this.loadedSrc = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('categories')) {
       const shown = this.categories?.split(',').map((id) => id.trim()).filter(Boolean);
       this.hiddenCategories = new Set(shown ? this.allCategories().filter((c) => !shown.includes(c.id)).map((c) => c.id) : []);
     }
+    if (changed.has('hiddenCategories') || changed.has('pois')) this.showPoints();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('src') && this.map && this.src !== this.loadedSrc) this.load();
-    if (changed.has('hiddenCategories') || changed.has('pois')) this.showPoints();
   }
 
   private async attach(): Promise<void> {
@@ -202,7 +202,6 @@ export class KeckPoiLayer extends LitElement {
       if (abort.signal.aborted) return;
       this.pois = pois;
       this.message = undefined;
-      this.hiddenCategories = new Set(this.hiddenCategories);
       if (this.categories) this.requestUpdate('categories');
       await this.updateComplete;
       this.resolveReady();
@@ -359,7 +358,7 @@ export class KeckPoiLayer extends LitElement {
             ${categories.map(
               (category) => html`<label>
                 <input type="checkbox" .checked=${!this.hiddenCategories.has(category.id)} @change=${(e: Event) => this.toggleCategory(category.id, (e.target as HTMLInputElement).checked)} />
-                <span class="dot" style=${styleMap({ background: category.colour })}></span>${category.title}
+                <span class="dot" ${setStyles({ background: category.colour })}></span>${category.title}
               </label>`,
             )}
           </fieldset>`

@@ -1,0 +1,91 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../map/define.js';
+import type { KeckMap } from '../map/keck-map.js';
+import './define.js';
+import type { KeckPoiLayer } from './keck-poi-layer.js';
+
+const FIXTURE = '/test/fixtures/map/atlas.json';
+
+async function renderLayer(src: string, categories?: string): Promise<{ map: KeckMap; layer: KeckPoiLayer }> {
+  const map = await fixture<KeckMap>(html`<keck-map src=${FIXTURE} style="width: 640px"><keck-poi-layer src=${src} categories=${categories ?? ''}></keck-poi-layer></keck-map>`);
+  const layer = map.querySelector('keck-poi-layer')!;
+  await layer.ready;
+  await map.mapComplete();
+  await layer.updateComplete;
+  return { map, layer };
+}
+
+function listed(layer: KeckPoiLayer): string[] {
+  return [...layer.shadowRoot!.querySelectorAll('.list button')].map((b) => b.textContent!.trim());
+}
+
+describe('<keck-poi-layer>', () => {
+  it('shows the atlas source’s points with self-drawn symbols, a list in view, and details', async () => {
+    const { map, layer } = await renderLayer('vechta-pois');
+    const maplibre = await map.whenMap();
+    const drawn = maplibre.queryRenderedFeatures().filter((f) => f.source.startsWith('keck-poi-'));
+    const points = drawn.reduce((sum, f) => sum + ((f.properties.point_count as number | undefined) ?? 1), 0);
+    expect(points, 'single points and clustered ones').to.equal(7);
+    expect(drawn.some((f) => f.layer.type === 'symbol')).to.equal(true);
+    expect(maplibre.listImages().filter((id) => id.startsWith('keck-poi-'))).to.have.length(3);
+    expect(listed(layer)).to.include('Kita Sonnenschein (fiktiv)');
+    expect(layer.shadowRoot!.textContent).to.contain('Fiktive Beispieldaten');
+    const button = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent!.includes('Sonnenschein'))!;
+    button.click();
+    await layer.updateComplete;
+    const details = layer.shadowRoot!.querySelector('[part=details]')!;
+    const text = details.textContent!.replace(/\s+/g, ' ');
+    for (const part of ['Musterstraße 1, 49377 Vechta (fiktiv)', 'Mo–Fr 7:00–16:30', 'Kinder von 1 bis 6 Jahren', '75', 'Kita']) expect(text).to.contain(part);
+    expect(details.querySelector('a')!.href).to.equal('https://example.org/kita-sonnenschein');
+    await expect(layer).to.be.accessible();
+  });
+
+  it('filters by category, from the attribute and from the checkboxes', async () => {
+    const { layer } = await renderLayer('vechta-pois', 'playground');
+    expect(listed(layer)).to.deep.equal(['Spielplatz Am Park (fiktiv)', 'Spielplatz Kirchplatz (fiktiv)']);
+    const boxes = [...layer.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input')];
+    const kita = boxes.find((box) => box.parentElement!.textContent!.includes('Kita'))!;
+    kita.click();
+    await layer.updateComplete;
+    expect(listed(layer)).to.have.length(5);
+  });
+
+  it('shows hostile names and links as inert text', async () => {
+    const { layer } = await renderLayer('hostile');
+    let alerted = false;
+    const original = window.alert;
+    window.alert = () => (alerted = true);
+    try {
+      layer.shadowRoot!.querySelector<HTMLButtonElement>('.list button')!.click();
+      await layer.updateComplete;
+      const details = layer.shadowRoot!.querySelector('[part=details]')!;
+      expect(details.querySelector('h4')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(layer.shadowRoot!.querySelectorAll('img, script, b')).to.have.length(0);
+      expect(details.querySelectorAll('a')).to.have.length(0);
+      expect(details.textContent).to.contain('javascript:alert(1)');
+      expect(details.textContent).to.contain('<script>alert(2)</script>');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(alerted).to.equal(false);
+    } finally {
+      window.alert = original;
+    }
+  });
+
+  it('clusters thousands of points and lists only those in view', async () => {
+    const features = Array.from({ length: 5000 }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [8.0 + (i % 100) * 0.004, 52.55 + Math.floor(i / 100) * 0.006] },
+      properties: { name: `Punkt ${i} (fiktiv)`, category: 'kita' },
+    }));
+    const url = URL.createObjectURL(new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' }));
+    const { map, layer } = await renderLayer(url);
+    const maplibre = await map.whenMap();
+    await waitUntil(() => maplibre.queryRenderedFeatures().some((f) => f.properties.cluster), 'clusters are drawn', { timeout: 10000 });
+    const clusters = maplibre.queryRenderedFeatures().filter((f) => f.properties.cluster);
+    expect(clusters.reduce((sum, f) => sum + (f.properties.point_count as number), 0)).to.be.greaterThan(1000);
+    const text = layer.shadowRoot!.textContent!;
+    expect(listed(layer)).to.have.length(50);
+    expect(text).to.match(/und \d+ weitere/);
+    URL.revokeObjectURL(url);
+  });
+});
