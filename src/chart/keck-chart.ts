@@ -128,7 +128,7 @@ export class KeckChart extends KeckElement {
       ${this.renderBookmarkText()}
       <figure part="figure">
         <figcaption>${this.chartTitle(model)}</figcaption>
-        <div class="chart" part="chart"></div>
+        <div class="chart" part="chart" role="group" tabindex="0" aria-label=${this.chartTitle(model)}></div>
         <p class="source">${this.sourceLine(model)}</p>
       </figure>
       <div class="toolbar" part="toolbar" role="group" aria-label=${terms.exportLabel}>

@@ -183,7 +183,7 @@ describe('<keck-map>', () => {
     await poiLayer.updateComplete;
     const details = poiLayer.shadowRoot!.querySelector('[part=details]') as HTMLElement;
     expect(poiLayer.shadowRoot!.activeElement).to.equal(details);
-    expect(details.querySelector('h4')!.textContent).to.equal(name);
+    expect(details.querySelector('.title')!.textContent).to.equal(name);
     await sendKeys({ press: 'Escape' });
     await poiLayer.updateComplete;
     expect(poiLayer.shadowRoot!.querySelector('[part=details]')).to.equal(null);

@@ -528,8 +528,8 @@ export class KeckMap extends KeckElement {
     const terms = mapMessages(locale);
     const hatch = { '--hatch-base': legend.suppressed.hatch.base, '--hatch-stripe': legend.suppressed.hatch.stripe };
     const colours = this.columnColours(columns.length);
-    return html`<section class="legend" part="legend" aria-labelledby="legend-title">
-      <h3 id="legend-title">${terms.legend}: ${legend.title}</h3>
+    return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">
+      <p id="legend-title" class="legend-title">${terms.legend}: ${legend.title}</p>
       <p class="source">${[legend.unit, String(legend.year)].filter(Boolean).join(', ')}</p>
       <ul>
         ${legend.classes.map(
@@ -546,7 +546,7 @@ export class KeckMap extends KeckElement {
           : nothing}
       </ul>
       ${columns.length
-        ? html`<h3>${terms.columns}</h3>
+        ? html`<p class="legend-title">${terms.columns}</p>
             <ul>
               ${columns.map(
                 (column, i) => html`<li>
@@ -559,7 +559,7 @@ export class KeckMap extends KeckElement {
                 : nothing}
             </ul>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   private renderSource(view: StyledView) {

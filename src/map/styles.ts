@@ -100,8 +100,8 @@ export const mapStyles = css`
   .legend {
     margin: 0.5em 0;
   }
-  .legend h3 {
-    font-size: 1em;
+  .legend-title {
+    font-weight: bold;
     margin: 0 0 0.25em;
   }
   .legend ul {

@@ -59,7 +59,7 @@ describe('<keck-poi-layer>', () => {
       layer.shadowRoot!.querySelector<HTMLButtonElement>('.list button')!.click();
       await layer.updateComplete;
       const details = layer.shadowRoot!.querySelector('[part=details]')!;
-      expect(details.querySelector('h4')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(details.querySelector('.title')!.textContent).to.equal('<img src=x onerror=alert(1)>');
       expect(layer.shadowRoot!.querySelectorAll('img, script, b')).to.have.length(0);
       expect(details.querySelectorAll('a')).to.have.length(0);
       expect(details.textContent).to.contain('javascript:alert(1)');

@@ -44,9 +44,8 @@ export class KeckPoiLayer extends LitElement {
       :host {
         margin-top: 0.75em;
       }
-      h3,
-      h4 {
-        font-size: 1em;
+      .title {
+        font-weight: bold;
         margin: 0.5em 0 0.25em;
       }
       fieldset {
@@ -349,7 +348,7 @@ export class KeckPoiLayer extends LitElement {
     const listed = this.inView.slice(0, LIST_LIMIT);
     const titleId = `${this.sourceId}-title`;
     return html`<section aria-labelledby=${titleId}>
-      <h3 id=${titleId}>${source ? localize(source.title, locale) : (this.src ?? '')}</h3>
+      <p class="title" id=${titleId}>${source ? localize(source.title, locale) : (this.src ?? '')}</p>
       ${source?.fictional ? html`<p class="note">${terms.fictional}</p>` : nothing}
       ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
       ${categories.length
@@ -363,7 +362,7 @@ export class KeckPoiLayer extends LitElement {
             )}
           </fieldset>`
         : nothing}
-      <h4>${terms.inView(this.inView.length)}</h4>
+      <p class="title">${terms.inView(this.inView.length)}</p>
       ${this.inView.length
         ? html`<ul class="list" part="list">
             ${listed.map(
@@ -393,7 +392,7 @@ export class KeckPoiLayer extends LitElement {
     ];
     const headingId = `${this.sourceId}-details`;
     return html`<div class="details" part="details" role="region" aria-labelledby=${headingId} tabindex="-1" @keydown=${this.onDetailsKeydown}>
-      <h4 id=${headingId}>${poi.name}</h4>
+      <p class="title" id=${headingId}>${poi.name}</p>
       <dl>
         ${rows.filter(([, value]) => value !== undefined).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
       </dl>

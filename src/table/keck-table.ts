@@ -176,7 +176,7 @@ export class KeckTable extends KeckElement {
     const anySuppressed = model.columns.some((column) => column.view.areas.some((area) => area.state === 'suppressed') || column.view.reference.state === 'suppressed');
     const anyMissing = model.columns.some((column) => column.view.areas.some((area) => area.state === 'missing') || column.view.reference.state === 'missing');
     return html`
-      <div class="scroll" part="scroll" role="region" aria-labelledby="caption" tabindex="0">
+      <div class="scroll" part="scroll" role="group" aria-labelledby="caption" tabindex="0">
         <table part="table">
           <caption id="caption" part="caption">${caption}</caption>
           <thead>

@@ -23,7 +23,7 @@ const ELEMENTS_READY = `(() => {
 
 let browser;
 before(async () => {
-  assert.ok(existsSync('dist/keck-atlas.js'), 'run `npm run build` first');
+  assert.ok(existsSync('dist/cdn/keck-atlas.js'), 'run `npm run build` first');
   browser = await chromium.launch({
     executablePath: findChromium(),
     args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
@@ -67,7 +67,7 @@ describe('npm package', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const files = JSON.parse(result.stdout)[0].files.map((file) => file.path);
-    for (const required of ['dist/keck-atlas.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'bin/keck-atlas.mjs', 'dist/cli/keck-atlas.mjs', 'README.md']) {
+    for (const required of ['dist/cdn/keck-atlas.js', 'dist/cdn/chunks/maplibre-gl-worker.mjs', 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/cdn/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'bin/keck-atlas.mjs', 'dist/cli/keck-atlas.mjs', 'README.md']) {
       assert.ok(files.includes(required), `the package holds ${required}`);
     }
     for (const file of files) {
@@ -89,9 +89,8 @@ describe('README quick start', () => {
     const snippet = /<!-- quick-start -->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
     assert.ok(snippet, 'the README has a quick-start block');
     folder = mkdtempSync(path.join(tmpdir(), 'keck-quick-start-'));
-    for (const entry of ['keck-atlas.js', 'chunks', 'assets']) {
-      if (existsSync(`dist/${entry}`)) cpSync(`dist/${entry}`, path.join(folder, 'keck-atlas', entry), { recursive: true, filter: (source) => !source.endsWith('.map') });
-    }
+    // Only the CDN folder: keck-atlas.js and its chunks, as a web editor copies it.
+    cpSync('dist/cdn', path.join(folder, 'keck-atlas'), { recursive: true, filter: (source) => !source.endsWith('.map') });
     cpSync('demo/atlas/vechta', path.join(folder, 'atlas'), { recursive: true });
     writeFileSync(path.join(folder, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Quick start</title></head><body>${snippet}</body></html>`);
     server = await startStaticServer({ mounts: { '/': folder } });
