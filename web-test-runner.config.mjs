@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { cspMiddleware, rangeMiddleware, requestLogPlugin } from './test/harness/server-plugins.mjs';
 import { summaryReporter } from './test/harness/summary-reporter.mjs';
+import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 // svg2pdf.js (PDF export) imports CommonJS packages; the dev server serves ES modules only,
@@ -42,15 +43,7 @@ export default {
       product: 'chromium',
       launchOptions: {
         executablePath: chromePath,
-        args: [
-          '--no-sandbox',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--enable-unsafe-swiftshader',
-          '--ignore-gpu-blocklist',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

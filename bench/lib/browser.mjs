@@ -3,27 +3,18 @@
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--enable-precise-memory-info',
-];
+const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 /** Runs `fn(browser)` with a headless Chromium and closes it afterwards. */
 export async function withBrowser(fn, { args = [] } = {}) {
   const executablePath = findChromium({ install: true });
   if (!executablePath) throw new Error('Chromium is needed for this benchmark');
-  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args] });
+  const browser = await chromium.launch({ executablePath, args: [...BENCH_ARGS, ...args] });
   try {
     return await fn(browser);
   } finally {

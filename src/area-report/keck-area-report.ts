@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Indicator } from '../contract/types.js';
 import { KeckElement } from '../base/keck-element.js';
+import { linkOrText } from '../base/links.js';
+import { deliverExport, exportFileName } from '../export/download.js';
 import { baseStyles } from '../base/styles.js';
 import type { Atlas } from '../data/atlas.js';
 import { reportMessages } from './messages.js';
@@ -22,6 +24,7 @@ type Resolved = { model: ReportModel } | { problem: string; alert: boolean };
  *
  * @fires keck-load - The atlas has loaded.
  * @fires keck-error - Loading failed or an attribute names something the atlas lacks.
+ * @fires keck-export - Before a PDF download; cancel it to handle the file yourself (detail: format, blob, fileName).
  * @csspart status - The loading or error message, or the message about the chosen areas.
  * @csspart bookmark - The opened bookmark's title and interpretation text.
  * @csspart header - Title, compared areas and data year.
@@ -58,14 +61,14 @@ export class KeckAreaReport extends KeckElement {
     return doc.output('blob');
   }
 
-  /** Creates the PDF and hands it to the browser as a download. */
+  /** Creates the PDF and hands it to the browser as a download (fires the cancelable `keck-export` first). */
   async downloadPdf(): Promise<void> {
     const model = this.model;
     if (!model) return;
     this.pdfStatus = { busy: true };
     try {
       const doc = await reportPdf(model, new Date());
-      doc.save(fileName(model));
+      deliverExport(this, 'pdf', doc.output('blob'), exportFileName([model.title, ...model.areas.map((area) => area.name)], 'pdf'));
       this.pdfStatus = { busy: false };
     } catch (error) {
       this.pdfStatus = { busy: false, error: error instanceof Error ? error.message : String(error) };
@@ -215,22 +218,7 @@ function parseList(value: string | undefined): string[] | undefined {
     .filter(Boolean);
 }
 
-/** Links only to http(s); anything else stays text. */
-function linkOrText(text: string, url: string | undefined): TemplateResult {
-  return url && /^https?:\/\//i.test(url) ? html`<a href=${url}>${text}</a>` : html`${text}`;
-}
 
-function fileName(model: ReportModel): string {
-  const slug = model.areas
-    .map((area) => area.name)
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[^\w-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return `${model.title.toLowerCase().replace(/\s+/g, '-')}-${slug}.pdf`;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

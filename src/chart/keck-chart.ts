@@ -4,6 +4,7 @@ import { localize } from '../contract/localize.js';
 import { KeckElement } from '../base/keck-element.js';
 import { KeckAreaSelectEvent } from '../base/events.js';
 import type { GroupView } from '../base/group.js';
+import { dataTableStyles } from '../base/data-table-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { readColourOverrides } from '../core/colours.js';
 import type { StyledView } from '../core/view.js';
@@ -58,7 +59,7 @@ interface VegaResult {
  * @cssprop --keck-class-1 - Class colours 1 … 7 of a single-indicator column or bar chart, shared with map and table (from the core).
  */
 export class KeckChart extends KeckElement {
-  static override styles = [baseStyles, chartStyles];
+  static override styles = [baseStyles, dataTableStyles, chartStyles];
 
   /** `column` (default), `bar`, `scatter` (two indicators) or `line` (time series). */
   @property({ reflect: true }) type: ChartType = 'column';

@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { KeckAreaSelectEvent } from '../base/events.js';
 import type { GroupView } from '../base/group.js';
+import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
+import { linkOrText } from '../base/links.js';
 import { localize } from '../contract/localize.js';
-import type { Attribution } from '../contract/types.js';
 import type { ClassificationMethod } from '../core/classify.js';
 import { readColourOverrides } from '../core/colours.js';
 import { styledView, type StyledView } from '../core/view.js';
@@ -59,7 +60,7 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * @csspart exports - The download buttons.
  */
 export class KeckMap extends KeckElement {
-  static override styles = [...KeckElement.styles, maplibreStyles, mapStyles];
+  static override styles = [...KeckElement.styles, dataTableStyles, maplibreStyles, mapStyles];
 
   /** Indicator id (default: the bookmark's, the atlas default, else the first published one). */
   @property({ reflect: true }) indicator?: string;
@@ -567,7 +568,7 @@ export class KeckMap extends KeckElement {
     const terms = mapMessages(locale);
     const attributions = this.data.atlas!.manifest.attribution;
     return html`<p class="attribution" part="attribution">
-      ${terms.source}: ${localize(view.indicator.source, locale)} · ${attributions.map((a, i) => html`${i ? ' · ' : ''}${attributionLink(a)}`)}
+      ${terms.source}: ${localize(view.indicator.source, locale)} · ${attributions.map((a, i) => html`${i ? ' · ' : ''}${linkOrText(a.text, a.url)}`)}
       ${this.basemapAttributions.map((text) => html` · ${text}`)}
     </p>`;
   }
@@ -622,10 +623,4 @@ export class KeckMap extends KeckElement {
         </tfoot>
       </table>`;
   }
-}
-
-function attributionLink(attribution: Attribution) {
-  return attribution.url && /^https?:\/\//i.test(attribution.url)
-    ? html`<a href=${attribution.url} rel="noopener" target="_blank">${attribution.text}</a>`
-    : html`${attribution.text}`;
 }

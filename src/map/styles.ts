@@ -141,19 +141,6 @@ export const mapStyles = css`
   select {
     font: inherit;
   }
-  table {
-    border-collapse: collapse;
-    margin-top: 0.5em;
-  }
-  th,
-  td {
-    border: 1px solid var(--keck-border, #767676);
-    padding: 0.2em 0.5em;
-    text-align: left;
-  }
-  td.number {
-    text-align: right;
-  }
   tr.selected {
     font-weight: bold;
   }

@@ -9,7 +9,8 @@ import type { Locale, PoiCategory } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
 import type { KeckMap } from '../map/keck-map.js';
 import { setStyles } from '../map/style-ref.js';
-import { formatOf, loadPois, safeHttpUrl, textProperty, type Poi } from './load-pois.js';
+import { safeHttpUrl } from '../base/links.js';
+import { formatOf, loadPois, textProperty, type Poi } from './load-pois.js';
 import { poiMessages } from './messages.js';
 import { symbolImage, symbolName } from './symbols.js';
 

@@ -46,17 +46,6 @@ export function formatOf(url: string): 'flatgeobuf' | 'geojson' {
   return /\.fgb(?:[?#]|$)/i.test(url) ? 'flatgeobuf' : 'geojson';
 }
 
-/** A link target only when it is an absolute http(s) URL; anything else (javascript:, data:…) is not a link. */
-export function safeHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The first present property among `names` as text. */
 export function textProperty(properties: Record<string, unknown>, ...names: string[]): string | undefined {
   for (const name of names) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
@@ -26,7 +26,7 @@ before(async () => {
   assert.ok(existsSync('dist/cdn/keck-atlas.js'), 'run `npm run build` first');
   browser = await chromium.launch({
     executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+    args: CHROMIUM_ARGS,
   });
 });
 after(() => browser?.close());

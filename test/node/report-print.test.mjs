@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +33,7 @@ test('the printed report keeps rows whole and repeats the header on every A4 pag
   const server = await startStaticServer({ mounts: { '/': root, '/__bundle/': bundle } });
   const executablePath = findChromium({ install: true });
   assert.ok(executablePath, 'Chromium is needed');
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/test/fixtures/report/print.html`);
