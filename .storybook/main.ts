@@ -1,7 +1,7 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
+  stories: ['../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   staticDirs: [{ from: '../demo/atlas', to: '/atlas' }, { from: '../docs/examples', to: '/examples' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
