@@ -59,5 +59,20 @@ export const baseStyles = css`
     .status {
       border-color: CanvasText;
     }
+    /* Class colours carry meaning (with text beside them): keep them in Windows high contrast. */
+    .swatch,
+    canvas,
+    svg {
+      forced-color-adjust: none;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
   }
 `;
