@@ -48,6 +48,7 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * @fires keck-area-select - An area was selected (click, Enter) or the selection cleared (Escape); detail `{ level, key }`.
  * @fires keck-load - The atlas has loaded.
  * @fires keck-error - Loading failed or an attribute names something the atlas does not have.
+ * @fires keck-export - Before an export download; cancel it to handle the file yourself (detail: format, blob, fileName).
  * @slot - `<keck-poi-layer>` elements.
  * @csspart figure - The whole map figure.
  * @csspart caption - The title above the map.
