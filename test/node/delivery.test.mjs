@@ -16,10 +16,10 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const ELEMENTS_READY = `(() => {
+const ELEMENTS_READY = () => {
   const elements = [...document.querySelectorAll('keck-map, keck-table, keck-chart, keck-area-report')];
   return elements.length > 0 && elements.every((element) => element.data && (element.data.status === 'ready' || element.data.status === 'error'));
-})()`;
+};
 
 let browser;
 before(async () => {
@@ -47,8 +47,20 @@ async function openRecorded(url) {
   return { context, page, requests, errors };
 }
 
+/**
+ * Polls `predicate` in the page or frame with `evaluate`: Playwright's waitForFunction may
+ * evaluate its predicate in a way the pages' strict CSP (no unsafe-eval) forbids.
+ */
+async function waitInPage(target, predicate, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (!(await target.evaluate(predicate))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${predicate.toString().slice(0, 80)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function elementsReady(page) {
-  await page.waitForFunction(ELEMENTS_READY, null, { timeout: 30000 });
+  await waitInPage(page, ELEMENTS_READY);
   await page.waitForLoadState('networkidle');
 }
 
@@ -108,10 +120,10 @@ describe('README quick start', () => {
       const tableText = await page.evaluate(() => document.querySelector('keck-table').shadowRoot.textContent);
       assert.match(tableText, /Bakum/);
       assert.match(tableText, /17,53\u00a0%/);
-      await page.waitForFunction(() => {
+      await waitInPage(page, () => {
         const canvas = document.querySelector('keck-map').shadowRoot.querySelector('canvas');
         return canvas && canvas.width > 0;
-      }, null, { timeout: 30000 });
+      });
       assert.deepEqual(foreign(requests, server.url), []);
       assert.deepEqual(errors, []);
     } finally {
@@ -133,8 +145,8 @@ describe('demo pages under the strict CSP', () => {
       const { context, page, requests, errors } = await openRecorded(`${server.url}${pagePath}`);
       try {
         if (pagePath === '/embed.html') {
-          await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((frame) => frame.getBoundingClientRect().height > 100));
-          for (const frame of page.frames().slice(1)) await frame.waitForFunction(ELEMENTS_READY, null, { timeout: 30000 });
+          await waitInPage(page, () => [...document.querySelectorAll('iframe')].every((frame) => frame.getBoundingClientRect().height > 100));
+          for (const frame of page.frames().slice(1)) await waitInPage(frame, ELEMENTS_READY);
         } else {
           await elementsReady(page);
           assert.deepEqual(await elementErrors(page), []);
