@@ -37,14 +37,21 @@ export function simplifyTopologically<P>(
 
 function withoutCollapsedRings(geometry: AreaGeometry | null): AreaGeometry | null {
   if (!geometry) return null;
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
-    .filter((polygon) => polygon.length > 0 && isRing(polygon[0]))
-    .map((polygon) => polygon.filter(isRing));
+  const polygons: Position[][][] = [];
+  for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+    if (polygon.length > 0 && isRing(polygon[0])) polygons.push(polygon.every(isRing) ? polygon : polygon.filter(isRing));
+  }
   if (polygons.length === 0) return null;
   return polygons.length === 1 ? ({ type: 'Polygon', coordinates: polygons[0] } as Polygon) : ({ type: 'MultiPolygon', coordinates: polygons } as MultiPolygon);
 }
 
 /** At least three distinct positions, closed: anything less has no area. */
 function isRing(ring: Position[]): boolean {
-  return ring.length >= 4 && new Set(ring.map(([x, y]) => `${x},${y}`)).size >= 3;
+  if (ring.length < 4) return false;
+  const [first, second] = [ring[0], ring.find((position) => !samePosition(position, ring[0]))];
+  return second !== undefined && ring.some((position) => !samePosition(position, first) && !samePosition(position, second));
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
 }
