@@ -195,18 +195,32 @@ function toColumnValue(value: unknown, type: ColumnType): IProperties[string] {
 /** The bounding box of a geometry's coordinates. */
 export function envelopeOf(geometry: Writable['geometry']): Envelope {
   const box: Envelope = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (coordinates: unknown): void => {
-    if (typeof (coordinates as number[])[0] === 'number') {
-      const [x, y] = coordinates as number[];
+  const widen = (positions: number[][]) => {
+    for (let i = 0; i < positions.length; i++) {
+      const x = positions[i][0];
+      const y = positions[i][1];
       if (x < box[0]) box[0] = x;
       if (y < box[1]) box[1] = y;
       if (x > box[2]) box[2] = x;
       if (y > box[3]) box[3] = y;
-      return;
     }
-    for (const inner of coordinates as unknown[]) visit(inner);
   };
-  visit(geometry.coordinates);
+  switch (geometry.type) {
+    case 'Point':
+      widen([geometry.coordinates]);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      widen(geometry.coordinates);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      geometry.coordinates.forEach(widen);
+      break;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) polygon.forEach(widen);
+      break;
+  }
   return box;
 }
 
