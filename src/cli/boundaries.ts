@@ -39,12 +39,23 @@ async function readBytes(file: string, what = 'file'): Promise<Uint8Array> {
   }
 }
 
+/** The file as UTF-8 text without a byte order mark (Node's own decoder is faster than TextDecoder). */
+async function readUtf8(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw DataError.at(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Reads a GeoJSON FeatureCollection (or a single Feature) of any geometry. */
 export async function readGeoJsonFile(file: string): Promise<BoundarySource> {
-  const bytes = await readBytes(file);
+  const text = await readUtf8(file);
   let document: FeatureCollection | Feature;
   try {
-    document = JSON.parse(new TextDecoder().decode(bytes));
+    document = JSON.parse(text);
   } catch (error) {
     throw DataError.at(file, `no valid JSON (${(error as Error).message})`);
   }

@@ -150,6 +150,45 @@ describe('keck-atlas build: FlatGeobuf with a packed Hilbert R-tree', () => {
   });
 });
 
+describe('keck-atlas build: simplification', () => {
+  it('keeps shared borders shared: neighbours drop and keep the same border vertices', async () => {
+    const build = async (simplify) => {
+      const out = path.join(work, `vechta-simplify-${simplify}`);
+      const config = writeConfig(`simplify-${simplify}.config.json`, {
+        atlas: vechtaAtlas,
+        levels: [gemeindeLevel(path.join(sources, 'vechta_gemeinden.geojson'), { output: 'gemeinden.fgb' })],
+        indicators: path.join(sources, 'vechta.indicators.csv'),
+        tables: [],
+        options: { simplify },
+      });
+      const result = run('build', config, '--out', out, '--quiet');
+      assert.equal(result.code, 0, result.stderr);
+      return new Map((await readFgb(path.join(out, 'gemeinden.fgb'))).map((f) => [f.properties.ags, f.geometry]));
+    };
+    const vertices = (geometry) => new Set(geometry.coordinates.flat(geometry.type === 'Polygon' ? 1 : 2).map(([x, y]) => `${x},${y}`));
+    const original = await build(0);
+    const simplified = await build(25);
+    const keys = [...original.keys()].sort();
+    let neighbours = 0;
+    for (const a of keys) {
+      for (const b of keys.filter((key) => key > a)) {
+        const [originalA, originalB] = [vertices(original.get(a)), vertices(original.get(b))];
+        const border = [...originalA].filter((vertex) => originalB.has(vertex));
+        if (border.length < 10) continue;
+        neighbours++;
+        const [simplifiedA, simplifiedB] = [vertices(simplified.get(a)), vertices(simplified.get(b))];
+        const keptByA = border.filter((vertex) => simplifiedA.has(vertex));
+        const keptByB = border.filter((vertex) => simplifiedB.has(vertex));
+        assert.deepEqual(keptByA, keptByB, `${a} and ${b} keep different vertices of their common border`);
+        assert.ok(keptByA.length < border.length, `the border of ${a} and ${b} was simplified`);
+      }
+    }
+    assert.ok(neighbours >= 15, `found ${neighbours} pairs of neighbours`);
+    const count = (shapes) => [...shapes.values()].reduce((sum, geometry) => sum + vertices(geometry).size, 0);
+    assert.ok(count(simplified) < 0.8 * count(original), `${count(simplified)} of ${count(original)} vertices left`);
+  });
+});
+
 describe('keck-atlas build: Shapefiles', () => {
   async function roundTripError(boundaries, out) {
     const config = writeConfig(`${path.basename(out)}.json`, {
