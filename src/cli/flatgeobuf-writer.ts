@@ -113,7 +113,8 @@ function buildTree(leafBoxes: Envelope[], encoded: Uint8Array[]): Uint8Array {
     byteOffset += encoded[i].length;
   });
   for (let level = 0; level < levelBounds.length - 1; level++) {
-    let [child, end] = levelBounds[level];
+    const end = levelBounds[level][1];
+    let child = levelBounds[level][0];
     let parent = levelBounds[level + 1][0];
     while (child < end) {
       const box: Envelope = [Infinity, Infinity, -Infinity, -Infinity];
