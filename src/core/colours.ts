@@ -1,4 +1,4 @@
-import colorbrewer from 'colorbrewer';
+import colorbrewer from 'colorbrewer/index.es.js';
 import { color } from 'd3-color';
 import type { Polarity } from '../contract/types.js';
 import { MAX_CLASSES } from './classify.js';
