@@ -1,5 +1,5 @@
 import { localize } from '../contract/localize.js';
-import { isSuppressed, type Indicator, type Level, type Locale, type Value } from '../contract/types.js';
+import { isSuppressed, type Area as LevelArea, type Indicator, type Level, type Locale, type Value } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
 import { classifyNumbers, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
 import { colourScheme, type ColourOverrides, type ColourScheme, type HatchPattern } from './colours.js';
@@ -136,24 +136,18 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   });
 
   const counts: LegendCounts = { classes: new Array<number>(Math.max(0, breaks.length - 1)).fill(0), suppressed: 0, missing: 0 };
-  const shared: AreaStyle = { style: indicator, locale, hatch: scheme.suppressed };
-  const areas: StyledArea[] = new Array(levelAreas.length);
+  const classIndices = new Int8Array(levelAreas.length);
   for (let i = 0; i < levelAreas.length; i++) {
     const value = values[i];
     const classIndex = classIndexOf(value, breaks);
-    let colour: string;
-    if (classIndex >= 0) {
-      counts.classes[classIndex]++;
-      colour = scheme.classes[classIndex];
-    } else if (isSuppressed(value)) {
-      counts.suppressed++;
-      colour = scheme.suppressed.base;
-    } else {
-      counts.missing++;
-      colour = scheme.missing;
-    }
-    areas[i] = new Area(levelAreas[i].key, levelAreas[i].name, value, classIndex, colour, shared);
+    classIndices[i] = classIndex;
+    if (classIndex >= 0) counts.classes[classIndex]++;
+    else if (isSuppressed(value)) counts.suppressed++;
+    else counts.missing++;
   }
+  const shared = new AreaData(levelAreas, values, classIndices, scheme, indicator, locale);
+  const areas: StyledArea[] = new Array(levelAreas.length);
+  for (let i = 0; i < levelAreas.length; i++) areas[i] = new Area(shared, i);
   const reference = atlas.manifest.reference;
   return new View(
     indicator,
@@ -216,49 +210,74 @@ class View implements StyledView {
   }
 }
 
-/** What all areas of one view share. */
-interface AreaStyle {
-  style: NumberStyle;
-  locale: Locale;
-  hatch: HatchPattern;
+/** What the areas of one view share, kept in arrays by area index; texts are formatted when first read. */
+class AreaData {
+  texts?: string[];
+  spokenTexts?: string[];
+
+  constructor(
+    readonly levelAreas: readonly LevelArea[],
+    readonly values: readonly Value[],
+    readonly classIndices: Int8Array,
+    readonly scheme: ColourScheme,
+    readonly style: NumberStyle,
+    readonly locale: Locale,
+  ) {}
 }
 
 /**
- * A styled area, small because a view makes one per area of the level: state, value and hatch
- * are derived from the shown value, and texts are formatted when first read, as most are
- * never shown (tooltips, one table page).
+ * A styled area: a view makes one per area of its level, so each holds only its index and
+ * reads the rest from the view's arrays (fewer, smaller objects for the garbage collector).
+ * Its texts are formatted when first read, as most are never shown (tooltips, one table page).
  */
 class Area implements StyledArea {
-  private formatted: string | undefined = undefined;
-  private spokenText: string | undefined = undefined;
-
   constructor(
-    readonly key: string,
-    readonly name: string,
-    private readonly shown: Value,
-    readonly classIndex: number,
-    readonly colour: string,
-    private readonly shared: AreaStyle,
+    private readonly data: AreaData,
+    private readonly index: number,
   ) {}
 
+  get key(): string {
+    return this.data.levelAreas[this.index].key;
+  }
+
+  get name(): string {
+    return this.data.levelAreas[this.index].name;
+  }
+
   get state(): ValueState {
-    return stateOf(this.shown);
+    return stateOf(this.data.values[this.index]);
   }
 
   get value(): number | null {
-    return typeof this.shown === 'number' ? this.shown : null;
+    const value = this.data.values[this.index];
+    return typeof value === 'number' ? value : null;
+  }
+
+  get classIndex(): number {
+    return this.data.classIndices[this.index];
+  }
+
+  get colour(): string {
+    const { scheme } = this.data;
+    const classIndex = this.classIndex;
+    if (classIndex >= 0) return scheme.classes[classIndex];
+    return isSuppressed(this.data.values[this.index]) ? scheme.suppressed.base : scheme.missing;
   }
 
   get hatch(): HatchPattern | null {
-    return isSuppressed(this.shown) ? this.shared.hatch : null;
+    return isSuppressed(this.data.values[this.index]) ? this.data.scheme.suppressed : null;
   }
 
   get text(): string {
-    return (this.formatted ??= formatValue(this.shown, this.shared.style, this.shared.locale));
+    const { data, index } = this;
+    const texts = (data.texts ??= new Array<string>(data.values.length));
+    return (texts[index] ??= formatValue(data.values[index], data.style, data.locale));
   }
 
   get spoken(): string {
-    return (this.spokenText ??= spokenValue(this.shown, this.shared.style, this.shared.locale));
+    const { data, index } = this;
+    const texts = (data.spokenTexts ??= new Array<string>(data.values.length));
+    return (texts[index] ??= spokenValue(data.values[index], data.style, data.locale));
   }
 }
 
