@@ -1,4 +1,4 @@
-import { ckmeans } from 'simple-statistics';
+import { ckmeans, quickselect } from 'simple-statistics';
 import type { Value } from '../contract/types.js';
 
 export type ClassificationMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
@@ -34,9 +34,13 @@ export function numbersOf(values: Iterable<Value | undefined>): number[] {
   return numbers;
 }
 
-/** The numbers among values, sorted ascending (a typed array sorts numerically without a comparator). */
-function sortedNumbers(values: Iterable<Value | undefined>): Float64Array {
-  return Float64Array.from(numbersOf(values)).sort();
+/** The finite numbers among values, in a typed array (its length is the count of numbers). */
+function finiteNumbers(values: Iterable<Value | undefined>): Float64Array {
+  const list = Array.isArray(values) ? (values as readonly (Value | undefined)[]) : [...values];
+  const numbers = new Float64Array(list.length);
+  let count = 0;
+  for (const value of list) if (typeof value === 'number' && Number.isFinite(value)) numbers[count++] = value;
+  return numbers.subarray(0, count);
 }
 
 /**
@@ -45,16 +49,29 @@ function sortedNumbers(values: Iterable<Value | undefined>): Float64Array {
  * than classes, each distinct value gets its own class.
  */
 export function classify(values: Iterable<Value | undefined>, options: ClassificationOptions = {}): Classification {
+  return classifyNumbers(finiteNumbers(values), options);
+}
+
+/**
+ * `classify` for finite numbers in any order; reorders `numbers` in place. Only Jenks sorts
+ * them all: quantile limits are order statistics (found by selection), equal intervals need
+ * only the minimum and maximum.
+ */
+export function classifyNumbers(numbers: Float64Array, options: ClassificationOptions = {}): Classification {
   const method = options.method ?? 'quantile';
-  const sorted = sortedNumbers(values);
-  if (sorted.length === 0) return { method, breaks: [], classCount: 0 };
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
+  if (numbers.length === 0) return { method, breaks: [], classCount: 0 };
+  let min = numbers[0];
+  let max = numbers[0];
+  for (let i = 1; i < numbers.length; i++) {
+    const value = numbers[i];
+    if (value < min) min = value;
+    else if (value > max) max = value;
+  }
   if (method === 'manual') return fromLimits(method, min, max, manualLimits(options.breaks));
   const wanted = clampClasses(options.classes);
-  const distinct = distinctValues(sorted, wanted + 1);
+  const distinct = distinctValues(numbers, wanted + 1);
   if (distinct.length <= wanted) return fromLimits(method, min, max, distinct.slice(0, -1));
-  return fromLimits(method, min, max, limitsFor(method, sorted, wanted));
+  return fromLimits(method, min, max, limitsFor(method, numbers, min, max, wanted));
 }
 
 /** The index of the class holding a value, or -1 when it is not a number or there are no classes. */
@@ -71,20 +88,35 @@ function clampClasses(classes: number | undefined): number {
 }
 
 /** The limits between classes (not the outer bounds) for the data-driven methods. */
-function limitsFor(method: Exclude<ClassificationMethod, 'manual'>, sorted: Float64Array, classes: number): number[] {
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
+function limitsFor(
+  method: Exclude<ClassificationMethod, 'manual'>,
+  numbers: Float64Array,
+  min: number,
+  max: number,
+  classes: number,
+): number[] {
   switch (method) {
     case 'equal':
       return Array.from({ length: classes - 1 }, (_, i) => min + ((max - min) * (i + 1)) / classes);
     case 'jenks':
-      return ckmeans(Array.from(sorted), classes)
+      return ckmeans(Array.from(numbers.sort()), classes)
         .slice(0, -1)
         .map((cluster) => cluster[cluster.length - 1]);
-    case 'quantile':
+    case 'quantile': {
       // Limits are data values (the last value of each class by rank), not interpolated
       // quantiles: an interpolated limit between tied values can leave a class empty.
-      return Array.from({ length: classes - 1 }, (_, i) => sorted[Math.ceil((sorted.length * (i + 1)) / classes) - 1]);
+      // Each selection leaves the larger values to its right, so the next searches only those.
+      const limits: number[] = [];
+      let left = 0;
+      for (let i = 1; i < classes; i++) {
+        const rank = Math.ceil((numbers.length * i) / classes) - 1;
+        // simple-statistics types it for arrays; it only reads, writes and swaps by index.
+        quickselect(numbers as unknown as number[], rank, left, numbers.length - 1);
+        limits.push(numbers[rank]);
+        left = rank;
+      }
+      return limits;
+    }
   }
 }
 
@@ -112,9 +144,9 @@ function distinctSorted(sorted: number[]): number[] {
   return sorted.filter((value, index) => index === 0 || value !== sorted[index - 1]);
 }
 
-/** The distinct values of a sorted array, stopping once `limit` are found. */
-function distinctValues(sorted: Float64Array, limit: number): number[] {
+/** The distinct values of unsorted numbers, ascending, stopping once `limit` are found. */
+function distinctValues(numbers: Float64Array, limit: number): number[] {
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length && distinct.length < limit; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
-  return distinct;
+  for (let i = 0; i < numbers.length && distinct.length < limit; i++) if (!distinct.includes(numbers[i])) distinct.push(numbers[i]);
+  return distinct.sort((a, b) => a - b);
 }

@@ -1,5 +1,5 @@
+import colorbrewer from 'colorbrewer/index.es.js';
 import { color } from 'd3-color';
-import { interpolatePuOr, interpolateRdBu, schemeBlues, schemeOrRd, schemePurples } from 'd3-scale-chromatic';
 import type { Polarity } from '../contract/types.js';
 import { MAX_CLASSES } from './classify.js';
 
@@ -85,29 +85,42 @@ export function colourScheme(options: ColourSchemeOptions): ColourScheme {
   };
 }
 
+type Scheme = Readonly<Record<number, readonly string[]>>;
+
 function sequential(polarity: Polarity, count: number): string[] {
-  const scheme = polarity === 'higher-worse' ? schemeOrRd : polarity === 'higher-better' ? schemeBlues : schemePurples;
+  const scheme = polarity === 'higher-worse' ? colorbrewer.OrRd : polarity === 'higher-better' ? colorbrewer.Blues : colorbrewer.Purples;
+  return sequentialColours(scheme, count);
+}
+
+function sequentialColours(scheme: Scheme, count: number): string[] {
   if (count >= 3) return [...scheme[count]];
   if (count === 2) return [scheme[3][0], scheme[3][2]];
   return count === 1 ? [scheme[3][1]] : [];
 }
 
+/**
+ * The discrete diverging scheme with as many classes on each side as the longer side needs
+ * (no neutral middle: the reference is a class limit); the shorter side takes the classes
+ * nearest the middle. RdBu and PuOr have up to 5 colours a side; a longer side (6 or 7 classes
+ * with at most one on the other side) takes both sides from their single-hue schemes.
+ */
 function diverging(polarity: Polarity, below: number, count: number): string[] {
   const belowCount = Math.max(0, Math.min(count, below));
   const aboveCount = count - belowCount;
-  const interpolate =
-    polarity === 'higher-worse' ? (t: number) => interpolateRdBu(1 - t) : polarity === 'higher-better' ? interpolateRdBu : interpolatePuOr;
   const side = Math.max(belowCount, aboveCount);
-  // Distance 1 from the reference is light but not white; the farthest class is the scheme's end.
-  const offset = (distance: number) => 0.12 + (0.38 * (distance - 1)) / Math.max(1, side - 1);
-  const colours: string[] = [];
-  for (let i = 0; i < belowCount; i++) colours.push(hex(interpolate(0.5 - offset(belowCount - i))));
-  for (let i = 0; i < aboveCount; i++) colours.push(hex(interpolate(0.5 + offset(i + 1))));
-  return colours;
+  const lowToHigh =
+    polarity === 'neutral'
+      ? divergingSides(colorbrewer.PuOr, colorbrewer.Oranges, colorbrewer.Purples, side).reverse()
+      : divergingSides(colorbrewer.RdBu, colorbrewer.Reds, colorbrewer.Blues, side);
+  const colours = polarity === 'higher-worse' ? lowToHigh.reverse() : lowToHigh;
+  return colours.slice(side - belowCount, side + aboveCount);
 }
 
-function hex(specifier: string): string {
-  return color(specifier)?.rgb().formatHex() ?? specifier;
+/** `2 × side` colours from the scheme's first end to its second, without a neutral middle. */
+function divergingSides(scheme: Scheme, firstHue: Scheme, secondHue: Scheme, side: number): string[] {
+  if (side <= 1) return [scheme[3][0], scheme[3][2]];
+  if (side <= 5) return [...scheme[2 * side]];
+  return [...sequentialColours(firstHue, side).reverse(), ...sequentialColours(secondHue, side)];
 }
 
 /** WCAG 2.1 contrast ratio of two CSS colours (1 to 21); NaN when one is not a colour. */

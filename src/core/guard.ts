@@ -5,13 +5,20 @@ const warned = new Set<string>();
 const DEFAULT_PRIVACY = effectivePrivacy();
 const effective = new WeakMap<PrivacySettings, Required<PrivacySettings>>();
 
+let lastPrivacy: PrivacySettings | undefined;
+let lastSettings = DEFAULT_PRIVACY;
+
+/** The settings in force; the last ones are kept at hand, as a view guards thousands of values with the same. */
 function privacyInForce(privacy: PrivacySettings | undefined): Required<PrivacySettings> {
   if (!privacy) return DEFAULT_PRIVACY;
+  if (privacy === lastPrivacy) return lastSettings;
   let settings = effective.get(privacy);
   if (!settings) {
     settings = effectivePrivacy(privacy);
     effective.set(privacy, settings);
   }
+  lastPrivacy = privacy;
+  lastSettings = settings;
   return settings;
 }
 

@@ -56,24 +56,33 @@ export interface LegendInput {
   values: Iterable<Value | undefined>;
 }
 
+/** How many areas fall in each class, how many are suppressed and how many missing. */
+export interface LegendCounts {
+  classes: number[];
+  suppressed: number;
+  missing: number;
+}
+
 /** The legend of a classified view, with the number of areas per class, suppressed and missing. */
 export function legendModel(input: LegendInput): Legend {
-  const classCount = Math.max(0, input.breaks.length - 1);
-  const counts = new Array<number>(classCount).fill(0);
-  let suppressed = 0;
-  let missing = 0;
+  const counts: LegendCounts = { classes: new Array<number>(Math.max(0, input.breaks.length - 1)).fill(0), suppressed: 0, missing: 0 };
   for (const value of input.values) {
     const index = classIndexOf(value, input.breaks);
-    if (index >= 0) counts[index]++;
-    else if (typeof value === 'object' && value !== null) suppressed++;
-    else missing++;
+    if (index >= 0) counts.classes[index]++;
+    else if (typeof value === 'object' && value !== null) counts.suppressed++;
+    else counts.missing++;
   }
+  return legendWithCounts(input, counts);
+}
+
+/** `legendModel` for a caller that has counted already (the styled view counts while it classifies). */
+export function legendWithCounts(input: Omit<LegendInput, 'values'>, counts: LegendCounts): Legend {
   const terms = messages(input.locale);
   return {
     title: input.title,
     unit: input.style.unit,
     year: input.year,
-    classes: counts.map((count, index) => {
+    classes: counts.classes.map((count, index) => {
       const lower = input.breaks[index];
       const upper = input.breaks[index + 1];
       return {
@@ -86,7 +95,7 @@ export function legendModel(input: LegendInput): Legend {
         count,
       };
     }),
-    suppressed: { label: terms.suppressed, description: terms.suppressedLegend, hatch: input.scheme.suppressed, count: suppressed },
-    missing: { label: terms.missing, description: terms.missingLegend, colour: input.scheme.missing, count: missing },
+    suppressed: { label: terms.suppressed, description: terms.suppressedLegend, hatch: input.scheme.suppressed, count: counts.suppressed },
+    missing: { label: terms.missing, description: terms.missingLegend, colour: input.scheme.missing, count: counts.missing },
   };
 }

@@ -72,6 +72,8 @@ class Suppression {
   private readonly blocks: ValueBlock[];
   private readonly blockIndex = new Map<string, number>();
   private readonly keyLists: KeyList[];
+  /** The keys of each block's values, in their own order (the output copies them in it). */
+  private readonly ownKeys: string[][];
   /** Values per block, aligned with its key list; `current` changes as cells are hidden. */
   private readonly original: Value[][];
   private readonly current: Value[][];
@@ -85,13 +87,14 @@ class Suppression {
     this.indicators = input.blocks.map((block) => indicators.get(block.indicator));
     input.blocks.forEach((block, index) => this.blockIndex.set(blockKey(block.indicator, block.level, block.year), index));
     const levelKeys = new Map<string, KeyList>();
-    this.keyLists = input.blocks.map((block) => {
+    this.ownKeys = input.blocks.map((block) => Object.keys(block.values));
+    this.keyLists = input.blocks.map((block, b) => {
       let shared = levelKeys.get(block.level);
       if (!shared) {
         shared = keyList((this.levels.get(block.level)?.areas ?? []).map((area) => area.key));
         levelKeys.set(block.level, shared);
       }
-      const extra = Object.keys(block.values).filter((key) => !shared.index.has(key) && key !== REFERENCE);
+      const extra = this.ownKeys[b].filter((key) => !shared.index.has(key) && key !== REFERENCE);
       return extra.length === 0 ? shared : keyList([...shared.keys.slice(0, -1), ...extra]);
     });
     this.original = input.blocks.map((block, b) =>
@@ -112,7 +115,9 @@ class Suppression {
 
   private output(): ValueBlock[] {
     return this.blocks.map((block, b) => {
-      const values = { ...block.values };
+      // A loop over the known keys copies an 11,000-key object several times faster than a spread.
+      const values: Record<string, Value> = {};
+      for (const key of this.ownKeys[b]) values[key] = block.values[key];
       const out: ValueBlock = { ...block, values };
       const { keys } = this.keyLists[b];
       this.current[b].forEach((value, i) => {

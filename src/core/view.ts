@@ -1,11 +1,11 @@
 import { localize } from '../contract/localize.js';
-import { isSuppressed, type Indicator, type Level, type Locale, type Value } from '../contract/types.js';
+import { isSuppressed, type Area as LevelArea, type Indicator, type Level, type Locale, type Value } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
-import { classify, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
+import { classifyNumbers, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
 import { colourScheme, type ColourOverrides, type ColourScheme, type HatchPattern } from './colours.js';
 import { formatValue, spokenValue, type NumberStyle } from './format.js';
 import { guardValue } from './guard.js';
-import { legendModel, type Legend } from './legend.js';
+import { legendWithCounts, type Legend, type LegendCounts } from './legend.js';
 
 export interface StyledViewOptions {
   indicator: string;
@@ -113,50 +113,71 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   const { locale, year } = options;
   const privacy = atlas.manifest.privacy;
   const block = atlas.block(indicator.id, level.id, year);
-  const values = level.areas.map((area) => guardValue(block?.values[area.key] ?? null, indicator, privacy));
+  const raw = block?.values;
+  const levelAreas = level.areas;
+  const values: Value[] = new Array(levelAreas.length);
+  const numbers = new Float64Array(levelAreas.length);
+  let numberCount = 0;
+  const guarded = indicator.kind === 'count';
+  for (let i = 0; i < levelAreas.length; i++) {
+    const stored = (raw && raw[levelAreas[i].key]) ?? null;
+    const value = guarded ? guardValue(stored, indicator, privacy) : stored;
+    values[i] = value;
+    if (typeof value === 'number' && Number.isFinite(value)) numbers[numberCount++] = value;
+  }
   const referenceValue = guardValue(block?.reference ?? null, indicator, privacy);
 
-  const { classification, breaks, classesBelowReference } = classes(values, referenceValue, options);
-  const scheme = colourScheme({ polarity: indicator.polarity, classCount: breaks.length - 1, classesBelowReference, overrides: options.colours });
+  const { classification, breaks, classesBelowReference } = classes(numbers.subarray(0, numberCount), referenceValue, options);
+  const scheme = colourScheme({
+    polarity: indicator.polarity,
+    classCount: breaks.length - 1,
+    classesBelowReference,
+    overrides: options.colours,
+  });
 
-  const areas = level.areas.map((area, i): StyledArea => {
+  const counts: LegendCounts = { classes: new Array<number>(Math.max(0, breaks.length - 1)).fill(0), suppressed: 0, missing: 0 };
+  const classIndices = new Int8Array(levelAreas.length);
+  for (let i = 0; i < levelAreas.length; i++) {
     const value = values[i];
     const classIndex = classIndexOf(value, breaks);
-    const suppressed = isSuppressed(value);
-    const colour = suppressed ? scheme.suppressed.base : classIndex >= 0 ? scheme.classes[classIndex] : scheme.missing;
-    return new Area(area.key, area.name, value, classIndex, colour, suppressed ? scheme.suppressed : null, indicator, locale);
-  });
+    classIndices[i] = classIndex;
+    if (classIndex >= 0) counts.classes[classIndex]++;
+    else if (isSuppressed(value)) counts.suppressed++;
+    else counts.missing++;
+  }
+  const shared = new AreaData(levelAreas, values, classIndices, scheme, indicator, locale);
+  const areas: StyledArea[] = new Array(levelAreas.length);
+  for (let i = 0; i < levelAreas.length; i++) areas[i] = new Area(shared, i);
   const reference = atlas.manifest.reference;
-  return {
+  return new View(
     indicator,
     level,
     year,
     locale,
     areas,
-    byKey: new Map(areas.map((area) => [area.key, area])),
     classification,
     breaks,
     scheme,
-    legend: legendModel({ title: localize(indicator.title, locale), style: indicator, year, locale, breaks, scheme, values }),
-    reference: {
+    legendWithCounts({ title: localize(indicator.title, locale), style: indicator, year, locale, breaks, scheme }, counts),
+    {
       label: localize(reference.label ?? reference.name, locale),
       state: stateOf(referenceValue),
       value: typeof referenceValue === 'number' ? referenceValue : null,
       text: formatValue(referenceValue, indicator, locale),
       spoken: spokenValue(referenceValue, indicator, locale),
     },
-  };
+  );
 }
 
 /** Classes, with a limit at the reference value when diverging (one class fewer asked so the total stays within 7). */
-function classes(values: Value[], reference: Value, options: StyledViewOptions) {
+function classes(numbers: Float64Array, reference: Value, options: StyledViewOptions) {
   const method = options.classification ?? 'quantile';
   const wanted = options.classes ?? DEFAULT_CLASSES;
   if (!options.diverging || typeof reference !== 'number') {
-    const classification = classify(values, { method, classes: wanted, breaks: options.breaks });
+    const classification = classifyNumbers(numbers, { method, classes: wanted, breaks: options.breaks });
     return { classification, breaks: classification.breaks, classesBelowReference: undefined };
   }
-  const classification = classify(values, { method, classes: method === 'manual' ? wanted : wanted - 1, breaks: options.breaks });
+  const classification = classifyNumbers(numbers, { method, classes: method === 'manual' ? wanted : wanted - 1, breaks: options.breaks });
   let breaks = classification.breaks;
   const min = breaks[0];
   const max = breaks[breaks.length - 1];
@@ -167,33 +188,96 @@ function classes(values: Value[], reference: Value, options: StyledViewOptions) 
   return { classification, breaks, classesBelowReference };
 }
 
-/** A styled area; its texts are formatted when first read, as most are never shown (tooltips, one table page). */
-class Area implements StyledArea {
-  readonly state: ValueState;
-  readonly value: number | null;
-  private formatted?: string;
-  private spokenText?: string;
+/** The view; `byKey` is built on first read, as only some elements look areas up by key. */
+class View implements StyledView {
+  private index?: ReadonlyMap<string, StyledArea>;
 
   constructor(
-    readonly key: string,
-    readonly name: string,
-    private readonly shown: Value,
-    readonly classIndex: number,
-    readonly colour: string,
-    readonly hatch: HatchPattern | null,
-    private readonly style: NumberStyle,
-    private readonly locale: Locale,
-  ) {
-    this.state = stateOf(shown);
-    this.value = typeof shown === 'number' ? shown : null;
+    readonly indicator: Indicator,
+    readonly level: Level,
+    readonly year: number,
+    readonly locale: Locale,
+    readonly areas: StyledArea[],
+    readonly classification: Classification,
+    readonly breaks: number[],
+    readonly scheme: ColourScheme,
+    readonly legend: Legend,
+    readonly reference: StyledReference,
+  ) {}
+
+  get byKey(): ReadonlyMap<string, StyledArea> {
+    return (this.index ??= new Map(this.areas.map((area) => [area.key, area])));
+  }
+}
+
+/** What the areas of one view share, kept in arrays by area index; texts are formatted when first read. */
+class AreaData {
+  texts?: string[];
+  spokenTexts?: string[];
+
+  constructor(
+    readonly levelAreas: readonly LevelArea[],
+    readonly values: readonly Value[],
+    readonly classIndices: Int8Array,
+    readonly scheme: ColourScheme,
+    readonly style: NumberStyle,
+    readonly locale: Locale,
+  ) {}
+}
+
+/**
+ * A styled area: a view makes one per area of its level, so each holds only its index and
+ * reads the rest from the view's arrays (fewer, smaller objects for the garbage collector).
+ * Its texts are formatted when first read, as most are never shown (tooltips, one table page).
+ */
+class Area implements StyledArea {
+  constructor(
+    private readonly data: AreaData,
+    private readonly index: number,
+  ) {}
+
+  get key(): string {
+    return this.data.levelAreas[this.index].key;
+  }
+
+  get name(): string {
+    return this.data.levelAreas[this.index].name;
+  }
+
+  get state(): ValueState {
+    return stateOf(this.data.values[this.index]);
+  }
+
+  get value(): number | null {
+    const value = this.data.values[this.index];
+    return typeof value === 'number' ? value : null;
+  }
+
+  get classIndex(): number {
+    return this.data.classIndices[this.index];
+  }
+
+  get colour(): string {
+    const { scheme } = this.data;
+    const classIndex = this.classIndex;
+    if (classIndex >= 0) return scheme.classes[classIndex];
+    return isSuppressed(this.data.values[this.index]) ? scheme.suppressed.base : scheme.missing;
+  }
+
+  get hatch(): HatchPattern | null {
+    return isSuppressed(this.data.values[this.index]) ? this.data.scheme.suppressed : null;
   }
 
   get text(): string {
-    return (this.formatted ??= formatValue(this.shown, this.style, this.locale));
+    const { data, index } = this;
+    const texts = (data.texts ??= new Array<string>(data.values.length));
+    return (texts[index] ??= formatValue(data.values[index], data.style, data.locale));
   }
 
   get spoken(): string {
-    return (this.spokenText ??= spokenValue(this.shown, this.style, this.locale));
+    const { data, index } = this;
+    const texts = (data.spokenTexts ??= new Array<string>(data.values.length));
+    return (texts[index] ??= spokenValue(data.values[index], data.style, data.locale));
   }
 }
 
