@@ -1,5 +1,5 @@
 // Lists the atlas's bookmarks and opens each in the element it names (`bookmark="id"`).
-import { AtlasStore, localize } from '/dist/index.js';
+import { AtlasStore, localize } from '/dist/cdn/keck-atlas.js';
 
 const TAGS = { map: 'keck-map', table: 'keck-table', chart: 'keck-chart', 'area-report': 'keck-area-report' };
 const main = document.getElementById('bookmarks');

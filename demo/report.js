@@ -1,5 +1,5 @@
 // Starts the report with Lohne (Oldenburg) unless the page's link already names a selection.
-import { AtlasGroup } from '/dist/index.js';
+import { AtlasGroup } from '/dist/cdn/keck-atlas.js';
 
 const group = AtlasGroup.named('sozialraum');
 if (group.view.areas.length === 0) group.selectArea('gemeinde', '03460006');

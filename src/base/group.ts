@@ -7,12 +7,21 @@ export interface GroupView {
   areas: string[];
 }
 
+const GROUPS = Symbol.for('keck-atlas.groups');
+
 /**
  * Linking between elements: every element with the same `group` attribute reads and
  * writes one shared view; changes reach the others through a `change` event.
  */
 export class AtlasGroup extends EventTarget {
-  private static readonly groups = new Map<string, AtlasGroup>();
+  /**
+   * The page's groups, kept on `globalThis` so that two copies of the library on one page
+   * (the CDN script and a site's own bundle) still link their elements.
+   */
+  private static get groups(): Map<string, AtlasGroup> {
+    const registry = globalThis as { [GROUPS]?: Map<string, AtlasGroup> };
+    return (registry[GROUPS] ??= new Map());
+  }
 
   static named(name: string): AtlasGroup {
     let group = AtlasGroup.groups.get(name);

@@ -438,6 +438,7 @@ export class KeckMap extends KeckElement {
     const levelTitle = localize(view.level.title, locale);
     const columns = this.columnViews;
     return html`
+      ${this.renderBookmarkText()}
       <figure part="figure" aria-labelledby="caption">
         <figcaption part="caption" id="caption">${this.captionOf(view)}</figcaption>
         ${this.controls ? this.renderControls(view) : nothing}

@@ -134,6 +134,13 @@ describe('README quick start', () => {
 
 describe('demo pages under the strict CSP', () => {
   const pages = ['/', '/luechow-dannenberg.html', '/deutschland.html', '/report.html', '/bookmarks.html', '/theme.html', '/csp.html', '/embed.html'];
+  /** What each page must show once its elements are ready (text inside the elements' shadow roots). */
+  const shows = {
+    '/': /Neuenkirchen-Vörden/,
+    '/luechow-dannenberg.html': /48\.670/,
+    '/report.html': /Lohne \(Oldenburg\) im Vergleich mit Landkreis Vechta/,
+    '/bookmarks.html': /In Bakum, Neuenkirchen-Vörden und Steinfeld/,
+  };
   let server;
   before(async () => {
     server = await startDemoServer();
@@ -150,6 +157,12 @@ describe('demo pages under the strict CSP', () => {
         } else {
           await elementsReady(page);
           assert.deepEqual(await elementErrors(page), []);
+        }
+        if (shows[pagePath]) {
+          const text = await page.evaluate(() =>
+            [...document.querySelectorAll('keck-map, keck-table, keck-chart, keck-area-report')].map((element) => element.shadowRoot?.textContent ?? '').join(' '),
+          );
+          assert.match(text, shows[pagePath]);
         }
         const violations = [];
         for (const frame of page.frames()) violations.push(...(await frame.evaluate(() => window.__violations ?? [])));
