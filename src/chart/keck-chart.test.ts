@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { AtlasGroup } from '../base/group.js';
 import type { KeckAreaSelectEvent } from '../base/events.js';
+import type { KeckChart } from './keck-chart.js';
 import { axisLabels, bars, drawnChart, FICTIONAL, markTexts, redrawn, rules, VECHTA } from './test-helpers.js';
 
 const VECHTA_U15: Record<string, number> = {
@@ -117,6 +119,30 @@ describe('<keck-chart>', () => {
       expect(texts).not.to.include('Lindenhof');
     });
 
+    it('names the areas without a point below the plot, "k. A." for suppressed and "–" for missing values', async () => {
+      const suppressed = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
+      const texts = markTexts(suppressed.svg!);
+      // Only the two notes mention the suppressed area: no point label, no number.
+      expect(texts.filter((text) => text.includes('Lindenhof'))).to.have.members(['Unter 6 (%), k. A.: Lindenhof', 'Kinder in Bedarfsgemeinschaften, k. A.: Lindenhof']);
+      const note = [...suppressed.svg!.querySelectorAll('g.mark-text.role-mark text')].find((text) => text.textContent!.includes('Lindenhof'))!;
+      const plot = suppressed.svg!.querySelector('g.mark-symbol.role-mark')!.getBoundingClientRect();
+      const noteBox = note.getBoundingClientRect();
+      const svgBox = suppressed.svg!.getBoundingClientRect();
+      expect(noteBox.top).to.be.greaterThan(plot.bottom);
+      expect(noteBox.bottom).to.be.at.most(svgBox.bottom);
+
+      const missing = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2020"></keck-chart>`);
+      expect(missing.svg!.querySelectorAll('g.mark-symbol.role-mark path')).to.have.length(5 + 1);
+      expect(markTexts(missing.svg!)).to.include('Unter 6 (%), –: Westend');
+      expect(markTexts(missing.svg!).filter((text) => text.includes('k. A.'))).to.deep.equal([]);
+    });
+
+    it('keeps the note on areas without a point in the SVG export', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023" locale="en"></keck-chart>`);
+      const svgText = await (await chart.exportBlob('svg')).text();
+      expect(svgText).to.contain('Under 6 (%), k. A.: Lindenhof');
+    });
+
     it('asks for two indicators', async () => {
       const chart = await fixture(html`<keck-chart src=${FICTIONAL} type="scatter" indicators="u6-share"></keck-chart>`);
       await waitUntil(() => chart.shadowRoot!.querySelector('[role="alert"]'), 'no message', { timeout: 10000 });
@@ -169,6 +195,78 @@ describe('<keck-chart>', () => {
     });
   });
 
+  describe('keyboard', () => {
+    const dashed = (chart: KeckChart) => [...chart.svg!.querySelectorAll('g.mark-rect.role-mark path')].map((path) => path.getAttribute('stroke-dasharray') === '4,2');
+    const status = (chart: KeckChart) => chart.shadowRoot!.querySelector('[role="status"]')!.textContent;
+
+    it('moves a highlight between the bars in drawn order with the arrow keys and reads name and value', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const box = chart.shadowRoot!.querySelector<HTMLElement>('.chart')!;
+      box.focus();
+      expect(dashed(chart).filter(Boolean)).to.have.length(0);
+      await sendKeys({ press: 'ArrowDown' });
+      await chart.rendered;
+      expect(dashed(chart)[0]).to.equal(true);
+      expect(dashed(chart).filter(Boolean)).to.have.length(1);
+      expect(status(chart)).to.equal('Bakum: 17,53 Prozent');
+      await sendKeys({ press: 'ArrowDown' });
+      await chart.rendered;
+      expect(dashed(chart)[1]).to.equal(true);
+      expect(status(chart)).to.equal('Neuenkirchen-Vörden: 17,06 Prozent');
+      await sendKeys({ press: 'End' });
+      await chart.rendered;
+      expect(dashed(chart).at(-1)).to.equal(true);
+      expect(status(chart)).to.equal('Vechta: 15,03 Prozent');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(status(chart)).to.equal('Vechta: 15,03 Prozent');
+      await sendKeys({ press: 'Home' });
+      await chart.rendered;
+      expect(dashed(chart)[0]).to.equal(true);
+    });
+
+    it('selects the highlighted area with Enter and Space, as a click does, and updates the group', async () => {
+      const group = `keys-${Math.random()}`;
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share" group=${group}></keck-chart>`);
+      chart.shadowRoot!.querySelector<HTMLElement>('.chart')!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      const selected = oneEvent(chart, 'keck-area-select') as Promise<KeckAreaSelectEvent>;
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail).to.deep.equal({ level: 'gemeinde', key: '03460007' });
+      expect(AtlasGroup.named(group).view.areas).to.deep.equal(['03460007']);
+      expect(status(chart)).to.equal('Neuenkirchen-Vörden: 17,06 Prozent, ausgewählt');
+      await redrawn(chart);
+      expect(dashed(chart)[1]).to.equal(true);
+      expect(chart.shadowRoot!.querySelector('button[aria-pressed="true"]')!.textContent).to.equal('Neuenkirchen-Vörden');
+      const deselected = oneEvent(chart, 'keck-area-select') as Promise<KeckAreaSelectEvent>;
+      await sendKeys({ press: 'Space' });
+      expect((await deselected).detail.key).to.equal(null);
+      expect(AtlasGroup.named(group).view.areas).to.deep.equal([]);
+      expect(status(chart)).to.equal('Neuenkirchen-Vörden: 17,06 Prozent, nicht ausgewählt');
+    });
+
+    it('moves between the points of a scatter plot and reads both values', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
+      chart.shadowRoot!.querySelector<HTMLElement>('.chart')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await chart.rendered;
+      const points = [...chart.svg!.querySelectorAll('g.mark-symbol.role-mark path')];
+      expect(points.filter((path) => path.getAttribute('stroke-dasharray') === '4,2')).to.have.length(1);
+      expect(status(chart)).to.match(/^Altstadt: Unter 6 \(%\) 15,9 Prozent, Kinder in Bedarfsgemeinschaften /);
+    });
+
+    it('removes the highlight when the chart loses focus', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const box = chart.shadowRoot!.querySelector<HTMLElement>('.chart')!;
+      box.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await chart.rendered;
+      box.blur();
+      await chart.rendered;
+      expect(dashed(chart).filter(Boolean)).to.have.length(0);
+    });
+  });
+
   it('is accessible with its table alternative open', async () => {
     const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="bar" indicator="u6-share" year="2023"></keck-chart>`);
     chart.shadowRoot!.querySelector('details')!.open = true;
@@ -176,6 +274,11 @@ describe('<keck-chart>', () => {
     const line = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="line" indicator="u6-share" areas="01,06"></keck-chart>`);
     line.shadowRoot!.querySelector('details')!.open = true;
     await expect(line).to.be.accessible();
+    const scatter = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
+    scatter.shadowRoot!.querySelector<HTMLElement>('.chart')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    scatter.shadowRoot!.querySelector('details')!.open = true;
+    await expect(scatter).to.be.accessible();
   });
 
   it('shows a readable message for an unknown or unpublished indicator', async () => {

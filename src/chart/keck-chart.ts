@@ -16,7 +16,8 @@ import { framedSvg } from './export-frame.js';
 import { loadVega } from './load-vega.js';
 import { chartMessages, type ChartType } from './messages.js';
 import { chartModel, uniqueLabels, type ChartModel } from './model.js';
-import { chartSpec } from './spec.js';
+import { markOrder, spokenMark } from './marks.js';
+import { chartSpec, FOCUS_SIGNAL } from './spec.js';
 import { chartStyles } from './styles.js';
 import { readChartTheme } from './theme.js';
 
@@ -32,7 +33,10 @@ const EXPORTS: { format: ChartExportFormat; label: string; extension: 'png' | 'j
 ];
 
 interface VegaResult {
-  view: { addEventListener(type: string, handler: (event: unknown, item: { datum?: { key?: unknown } } | null | undefined) => void): unknown };
+  view: {
+    addEventListener(type: string, handler: (event: unknown, item: { datum?: { key?: unknown } } | null | undefined) => void): unknown;
+    signal(name: string, value: unknown): { runAsync(): Promise<unknown> };
+  };
   finalize(): void;
 }
 
@@ -41,7 +45,9 @@ interface VegaResult {
  * side by side) with the reference value as a line; a scatter plot of two indicators; or the
  * development of one indicator over the years for the reference area and chosen areas.
  * Drawn with vega-lite (loaded only when a chart is on the page), with a table alternative and
- * exports to PNG, JPG, SVG and vector PDF.
+ * exports to PNG, JPG, SVG and vector PDF. The chart is one tab stop: arrow keys (and Home, End)
+ * move a highlight between the areas' marks in drawn order, Enter or Space selects the highlighted
+ * area, and a live region reads its name and value.
  *
  * @fires keck-area-select - When a mark (or an area in the table) is clicked; detail `{ level, key }`, key null when deselected.
  * @fires keck-load - When the atlas has loaded.
@@ -75,9 +81,12 @@ export class KeckChart extends KeckElement {
 
   @state() private width = 0;
   @state() private exportError = '';
+  @state() private announcement = '';
   @query('.chart') private chartBox?: HTMLDivElement;
 
   private selection: string[] = [];
+  /** Key of the area highlighted from the keyboard ('' for none). */
+  private focusedKey = '';
   private vega?: VegaResult;
   private drawnKey = '';
   private drawing = 0;
@@ -129,7 +138,18 @@ export class KeckChart extends KeckElement {
       ${this.renderBookmarkText()}
       <figure part="figure">
         <figcaption>${this.chartTitle(model)}</figcaption>
-        <div class="chart" part="chart" role="group" tabindex="0" aria-label=${this.chartTitle(model)}></div>
+        <div
+          class="chart"
+          part="chart"
+          role="group"
+          tabindex="0"
+          aria-label=${this.chartTitle(model)}
+          aria-describedby="chart-keys"
+          @keydown=${this.onChartKey}
+          @blur=${this.onChartBlur}
+        ></div>
+        <p id="chart-keys" class="visually-hidden">${terms.keyHint}</p>
+        <p class="visually-hidden" role="status">${this.announcement}</p>
         <p class="source">${this.sourceLine(model)}</p>
       </figure>
       <div class="toolbar" part="toolbar" role="group" aria-label=${terms.exportLabel}>
@@ -161,7 +181,7 @@ export class KeckChart extends KeckElement {
     const { embed, expressionInterpreter } = await loadVega();
     if (token !== this.drawing) return;
     const style = getComputedStyle(this);
-    const spec = chartSpec(model, readChartTheme(style), { width: Math.max(240, width - 180) });
+    const spec = chartSpec(model, readChartTheme(style), { width: Math.max(240, width - 180) }, this.focusedKey);
     try {
       const result = (await embed(box, spec, {
         renderer: 'svg',
@@ -201,6 +221,61 @@ export class KeckChart extends KeckElement {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-labelledby', 'chart-name');
     svg.setAttribute('aria-describedby', 'chart-description');
+  }
+
+  private onChartKey(event: KeyboardEvent): void {
+    const keys = this.model ? markOrder(this.model) : [];
+    if (!keys.length) return;
+    const index = keys.indexOf(this.focusedKey);
+    const last = keys.length - 1;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = index < 0 ? 0 : Math.min(last, index + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = index < 0 ? 0 : Math.max(0, index - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'Enter':
+      case ' ':
+        if (index < 0) return;
+        event.preventDefault();
+        this.toggleArea(keys[index]);
+        this.announce(keys[index], true);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.highlight(keys[next]);
+    this.announce(keys[next]);
+  }
+
+  private onChartBlur(): void {
+    if (this.focusedKey) this.highlight('');
+  }
+
+  /** Moves the keyboard highlight without redrawing: the spec reads the key from a vega signal. */
+  private highlight(key: string): void {
+    this.focusedKey = key;
+    this.rendered = this.rendered.then(async () => {
+      await this.vega?.view.signal(FOCUS_SIGNAL, this.focusedKey).runAsync();
+    });
+  }
+
+  /** Reads the area's name and value, its selection, and after a toggle also that it is no longer selected. */
+  private announce(key: string, toggled = false): void {
+    const terms = chartMessages(this.activeLocale);
+    const state = this.selectedAreas.includes(key) ? terms.selected : toggled ? terms.notSelected : '';
+    this.announcement = `${spokenMark(this.model!, key)}${state ? `, ${state}` : ''}`;
   }
 
   private toggleArea(key: string): void {

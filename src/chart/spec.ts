@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { localize } from '../contract/localize.js';
 import type { StyledView } from '../core/view.js';
+import { categoryOrder, plottedKeys, unplottedLines } from './marks.js';
 import { axisTitle, shortTitle, uniqueLabels, type CategoryModel, type ChartModel, type LineModel, type ScatterModel } from './model.js';
 import type { ChartTheme } from './theme.js';
 import { vegaLocale } from './vega-locale.js';
@@ -13,10 +14,28 @@ export interface ChartSize {
 /** Rows with more areas than this get no value label on each mark (suppressed and missing marks always do). */
 const VALUE_LABEL_LIMIT = { column: 24, bar: 60 };
 
-/** The vega-lite spec of a chart model, themed and localized. Data values are plain rows (no expressions). */
-export function chartSpec(model: ChartModel, theme: ChartTheme, size: ChartSize): TopLevelSpec {
+/** Name of the vega signal holding the key of the area highlighted from the keyboard ('' for none). */
+export const FOCUS_SIGNAL = 'focus';
+const FOCUSED = `datum.key !== '' && datum.key === ${FOCUS_SIGNAL}`;
+/** Dashes of the keyboard highlight, so that it differs from the selection's solid thick outline. */
+const FOCUS_DASH = [4, 2];
+
+/**
+ * The vega-lite spec of a chart model, themed and localized. Data values are plain rows (no expressions);
+ * `focus` is the key of the area highlighted from the keyboard.
+ */
+export function chartSpec(model: ChartModel, theme: ChartTheme, size: ChartSize, focus = ''): TopLevelSpec {
   const body = model.type === 'scatter' ? scatterSpec(model, theme, size) : model.type === 'line' ? lineSpec(model, theme, size) : categorySpec(model, theme, size);
-  return { ...body, config: vegaConfig(model, theme) } as unknown as TopLevelSpec;
+  return { ...body, params: [{ name: FOCUS_SIGNAL, value: focus }], config: vegaConfig(model, theme) } as unknown as TopLevelSpec;
+}
+
+/** Outline encodings: the row's own stroke, dashed and thicker where the keyboard highlight is. */
+function outline(theme: ChartTheme) {
+  return {
+    stroke: { condition: { test: FOCUSED, value: theme.text }, field: 'stroke', type: 'nominal' as const, scale: null, legend: null },
+    strokeWidth: { condition: { test: FOCUSED, value: 4 }, field: 'strokeWidth', type: 'quantitative' as const, scale: null, legend: null },
+    strokeDash: { condition: { test: FOCUSED, value: FOCUS_DASH }, value: [1, 0] },
+  };
 }
 
 function vegaConfig(model: ChartModel, theme: ChartTheme) {
@@ -65,7 +84,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
   const [first] = model.views;
   const grouped = model.views.length > 1;
   const labels = uniqueLabels(first.areas);
-  const order = [...first.areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).map((area) => area.key);
+  const order = categoryOrder(model);
   const showValues = first.areas.length <= VALUE_LABEL_LIMIT[model.type];
   const seriesNames = model.views.map((view) => shortTitle(view.indicator, model.locale));
   const seriesColours = model.views.map((_, i) => theme.series[i % theme.series.length]);
@@ -117,8 +136,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
       [horizontal ? 'y' : 'x']: category,
       ...(offset ? { [horizontal ? 'yOffset' : 'xOffset']: offset } : {}),
       color: colour,
-      stroke: { field: 'stroke', type: 'nominal' as const, scale: null, legend: null },
-      strokeWidth: { field: 'strokeWidth', type: 'quantitative' as const, scale: null, legend: null },
+      ...outline(theme),
     },
   };
   const valueLabels = {
@@ -167,13 +185,13 @@ interface ScatterRow {
 
 function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
   const labels = uniqueLabels(model.x.areas);
-  const rows: ScatterRow[] = [];
-  for (const area of model.x.areas) {
-    const other = model.y.byKey.get(area.key);
-    if (area.value === null || other?.value == null) continue;
-    const selected = model.selected.has(area.key);
-    rows.push({ key: area.key, label: labels.get(area.key)!, x: area.value, y: other.value, stroke: selected ? theme.text : theme.accent, strokeWidth: selected ? 3 : 1 });
-  }
+  const rows: ScatterRow[] = plottedKeys(model).map((key) => {
+    const selected = model.selected.has(key);
+    return { key, label: labels.get(key)!, x: model.x.byKey.get(key)!.value!, y: model.y.byKey.get(key)!.value!, stroke: selected ? theme.text : theme.accent, strokeWidth: selected ? 3 : 1 };
+  });
+  const height = Math.round(Math.min(420, Math.max(260, size.width * 0.7)));
+  // Areas without a point are named below the x axis title, so that they are visible in the chart and its exports.
+  const unplotted = unplottedLines(model).map((text, i) => ({ text, pixel: height + 48 + i * 16 }));
   const x = { field: 'x', type: 'quantitative' as const, title: axisTitle(model.x.indicator, model.locale), scale: { zero: false, nice: true } };
   const y = { field: 'y', type: 'quantitative' as const, title: axisTitle(model.y.indicator, model.locale), scale: { zero: false, nice: true } };
   const reference =
@@ -182,7 +200,7 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
       : [];
   return {
     width: size.width,
-    height: Math.round(Math.min(420, Math.max(260, size.width * 0.7))),
+    height,
     padding: { top: 8, left: 4, right: 24, bottom: 4 },
     data: { values: rows },
     layer: [
@@ -192,8 +210,7 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
           x,
           y,
           color: { value: theme.accent },
-          stroke: { field: 'stroke', type: 'nominal' as const, scale: null, legend: null },
-          strokeWidth: { field: 'strokeWidth', type: 'quantitative' as const, scale: null, legend: null },
+          ...outline(theme),
         },
       },
       {
@@ -210,6 +227,15 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
         mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 8, dy: 6, fontWeight: 'bold' as const },
         encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
       },
+      ...(unplotted.length
+        ? [
+            {
+              data: { values: unplotted },
+              mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const },
+              encoding: { x: { value: 0 }, y: { field: 'pixel', type: 'quantitative' as const, scale: null }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -256,6 +282,7 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
           y: { field: 'value', type: 'quantitative' as const, title: axisTitle(model.indicator, model.locale), scale: { zero: false, nice: true } },
           color: colour,
           strokeWidth: { condition: { test: { field: 'key', oneOf: [...model.selected] }, value: 4 }, value: 2.5 },
+          strokeDash: { condition: { test: FOCUSED, value: FOCUS_DASH }, value: [1, 0] },
         },
       },
       {
