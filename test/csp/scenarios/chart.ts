@@ -17,9 +17,14 @@ export async function run(stage: HTMLElement) {
     return chart;
   });
   const drawn = await Promise.all(charts.map((chart) => drawnSvg(chart)));
+  // Keyboard highlight and selection change the drawn chart through vega signals: also under the CSP.
+  const box = charts[0].shadowRoot!.querySelector<HTMLElement>('.chart')!;
+  box.focus();
+  for (const key of ['ArrowDown', 'ArrowDown', 'Enter']) box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
   const exported: Record<string, number> = {};
   for (const format of ['png', 'jpeg', 'svg', 'pdf'] as const) exported[format] = (await charts[0].exportBlob(format)).size;
-  return { marks: drawn.map((svg) => svg.querySelectorAll('.role-mark > *').length), exported };
+  return { marks: drawn.map((svg) => svg.querySelectorAll('.role-mark > *').length), exported, selected: charts[0].selectedAreas.length };
 }
 
 async function drawnSvg(chart: KeckChart): Promise<SVGSVGElement> {
