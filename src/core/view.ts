@@ -114,7 +114,7 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   const privacy = atlas.manifest.privacy;
   const columns = guardColumns(atlas.columns(indicator.id, level.id, year), indicator, privacy);
   const { numbers, states } = columns;
-  const finite = new Float64Array(numbers.length);
+  const finite = classifiedNumbers(numbers.length);
   let finiteCount = 0;
   for (let i = 0; i < numbers.length; i++) if (states[i] === ValueCode.number && Number.isFinite(numbers[i])) finite[finiteCount++] = numbers[i];
   const referenceValue = guardValue(atlas.referenceValue(indicator.id, level.id, year), indicator, privacy);
@@ -155,6 +155,17 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
       spoken: spokenValue(referenceValue, indicator, locale),
     },
   );
+}
+
+let classifiedNumbersBuffer = new Float64Array(0);
+
+/**
+ * A buffer for the numbers to classify (which classifying reorders), reused by every view:
+ * views are built one at a time and keep only the class limits, copied out of it.
+ */
+function classifiedNumbers(length: number): Float64Array {
+  if (classifiedNumbersBuffer.length < length) classifiedNumbersBuffer = new Float64Array(length);
+  return classifiedNumbersBuffer;
 }
 
 /** Classes, with a limit at the reference value when diverging (one class fewer asked so the total stays within 7). */
