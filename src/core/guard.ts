@@ -1,4 +1,5 @@
 import type { Indicator, PrivacySettings, Value } from '../contract/types.js';
+import { ValueCode, type ValueColumns } from '../data/atlas.js';
 import { effectivePrivacy, isSmallCount } from './privacy.js';
 
 const warned = new Set<string>();
@@ -30,11 +31,35 @@ function privacyInForce(privacy: PrivacySettings | undefined): Required<PrivacyS
 export function guardValue(value: Value, indicator: Indicator, privacy?: PrivacySettings): Value {
   if (indicator.kind !== 'count' || typeof value !== 'number') return value;
   if (!isSmallCount(value, privacyInForce(privacy))) return value;
-  if (!warned.has(indicator.id)) {
-    warned.add(indicator.id);
-    console.warn(
-      `keck-atlas: indicator "${indicator.id}" holds counts at or below the privacy threshold; they are shown as suppressed. Suppress them when preparing the data.`,
-    );
-  }
+  warnOnce(indicator);
   return { suppressed: true };
+}
+
+/**
+ * `guardValue` for a block's columns: returns them as they are, or a copy in which the small
+ * counts are suppressed.
+ */
+export function guardColumns(columns: ValueColumns, indicator: Indicator, privacy?: PrivacySettings): ValueColumns {
+  if (indicator.kind !== 'count') return columns;
+  const settings = privacyInForce(privacy);
+  const { numbers, states } = columns;
+  let guarded: Uint8Array | undefined;
+  for (let i = 0; i < numbers.length; i++) {
+    if (states[i] !== ValueCode.number || !isSmallCount(numbers[i], settings)) continue;
+    guarded ??= states.slice();
+    guarded[i] = ValueCode.suppressed;
+  }
+  if (!guarded) return columns;
+  warnOnce(indicator);
+  const shown = numbers.slice();
+  for (let i = 0; i < shown.length; i++) if (guarded[i] === ValueCode.suppressed) shown[i] = NaN;
+  return { numbers: shown, states: guarded };
+}
+
+function warnOnce(indicator: Indicator): void {
+  if (warned.has(indicator.id)) return;
+  warned.add(indicator.id);
+  console.warn(
+    `keck-atlas: indicator "${indicator.id}" holds counts at or below the privacy threshold; they are shown as suppressed. Suppress them when preparing the data.`,
+  );
 }

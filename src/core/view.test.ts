@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { localize } from '../contract/localize.js';
 import type { AtlasManifest } from '../contract/types.js';
-import { Atlas } from '../data/atlas.js';
+import { Atlas, ValueCode } from '../data/atlas.js';
 import { AtlasStore } from '../data/store.js';
 import { styledView } from './view.js';
 
@@ -115,6 +115,19 @@ describe('styledView render guard', () => {
       expect(view.reference).to.include({ label: 'Stadt', text: '1.152\u00a0Personen' });
       expect(warnings).to.have.length(1);
       expect(String(warnings[0][0])).to.contain('"kids"');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it("leaves the atlas's columns as loaded when it suppresses a small count", () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const atlas = atlasWithRawCounts();
+      styledView(atlas, { indicator: 'kids', level: 'area', year: 2020, locale: 'de' });
+      const { numbers, states } = atlas.columns('kids', 'area', 2020);
+      expect([numbers[0], states[0]]).to.deep.equal([2, ValueCode.number]);
     } finally {
       console.warn = warn;
     }

@@ -1,10 +1,10 @@
 import { localize } from '../contract/localize.js';
 import { isSuppressed, type Area as LevelArea, type Indicator, type Level, type Locale, type Value } from '../contract/types.js';
-import type { Atlas } from '../data/atlas.js';
+import { ValueCode, type Atlas, type ValueColumns } from '../data/atlas.js';
 import { classifyNumbers, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
 import { colourScheme, type ColourOverrides, type ColourScheme, type HatchPattern } from './colours.js';
 import { formatValue, spokenValue, type NumberStyle } from './format.js';
-import { guardValue } from './guard.js';
+import { guardColumns, guardValue } from './guard.js';
 import { legendWithCounts, type Legend, type LegendCounts } from './legend.js';
 
 export interface StyledViewOptions {
@@ -112,22 +112,14 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   if (!indicator || !atlas.isRenderable(indicator)) throw new Error(`The atlas has no published indicator "${options.indicator}".`);
   const { locale, year } = options;
   const privacy = atlas.manifest.privacy;
-  const block = atlas.block(indicator.id, level.id, year);
-  const raw = block?.values;
-  const levelAreas = level.areas;
-  const values: Value[] = new Array(levelAreas.length);
-  const numbers = new Float64Array(levelAreas.length);
-  let numberCount = 0;
-  const guarded = indicator.kind === 'count';
-  for (let i = 0; i < levelAreas.length; i++) {
-    const stored = (raw && raw[levelAreas[i].key]) ?? null;
-    const value = guarded ? guardValue(stored, indicator, privacy) : stored;
-    values[i] = value;
-    if (typeof value === 'number' && Number.isFinite(value)) numbers[numberCount++] = value;
-  }
-  const referenceValue = guardValue(block?.reference ?? null, indicator, privacy);
+  const columns = guardColumns(atlas.columns(indicator.id, level.id, year), indicator, privacy);
+  const { numbers, states } = columns;
+  const finite = classifiedNumbers(numbers.length);
+  let finiteCount = 0;
+  for (let i = 0; i < numbers.length; i++) if (states[i] === ValueCode.number && Number.isFinite(numbers[i])) finite[finiteCount++] = numbers[i];
+  const referenceValue = guardValue(atlas.referenceValue(indicator.id, level.id, year), indicator, privacy);
 
-  const { classification, breaks, classesBelowReference } = classes(numbers.subarray(0, numberCount), referenceValue, options);
+  const { classification, breaks, classesBelowReference } = classes(finite.subarray(0, finiteCount), referenceValue, options);
   const scheme = colourScheme({
     polarity: indicator.polarity,
     classCount: breaks.length - 1,
@@ -136,25 +128,21 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   });
 
   const counts: LegendCounts = { classes: new Array<number>(Math.max(0, breaks.length - 1)).fill(0), suppressed: 0, missing: 0 };
-  const classIndices = new Int8Array(levelAreas.length);
-  for (let i = 0; i < levelAreas.length; i++) {
-    const value = values[i];
-    const classIndex = classIndexOf(value, breaks);
+  const classIndices = new Int8Array(numbers.length);
+  for (let i = 0; i < numbers.length; i++) {
+    const classIndex = states[i] === ValueCode.number ? classIndexOf(numbers[i], breaks) : -1;
     classIndices[i] = classIndex;
     if (classIndex >= 0) counts.classes[classIndex]++;
-    else if (isSuppressed(value)) counts.suppressed++;
+    else if (states[i] === ValueCode.suppressed) counts.suppressed++;
     else counts.missing++;
   }
-  const shared = new AreaData(levelAreas, values, classIndices, scheme, indicator, locale);
-  const areas: StyledArea[] = new Array(levelAreas.length);
-  for (let i = 0; i < levelAreas.length; i++) areas[i] = new Area(shared, i);
   const reference = atlas.manifest.reference;
   return new View(
     indicator,
     level,
     year,
     locale,
-    areas,
+    new AreaData(level.areas, columns, classIndices, scheme, indicator, locale),
     classification,
     breaks,
     scheme,
@@ -167,6 +155,17 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
       spoken: spokenValue(referenceValue, indicator, locale),
     },
   );
+}
+
+let classifiedNumbersBuffer = new Float64Array(0);
+
+/**
+ * A buffer for the numbers to classify (which classifying reorders), reused by every view:
+ * views are built one at a time and keep only the class limits, copied out of it.
+ */
+function classifiedNumbers(length: number): Float64Array {
+  if (classifiedNumbersBuffer.length < length) classifiedNumbersBuffer = new Float64Array(length);
+  return classifiedNumbersBuffer;
 }
 
 /** Classes, with a limit at the reference value when diverging (one class fewer asked so the total stays within 7). */
@@ -188,8 +187,9 @@ function classes(numbers: Float64Array, reference: Value, options: StyledViewOpt
   return { classification, breaks, classesBelowReference };
 }
 
-/** The view; `byKey` is built on first read, as only some elements look areas up by key. */
+/** The view; its areas are made on first read, `byKey` too, as only some elements look areas up by key. */
 class View implements StyledView {
+  private madeAreas?: StyledArea[];
   private index?: ReadonlyMap<string, StyledArea>;
 
   constructor(
@@ -197,7 +197,7 @@ class View implements StyledView {
     readonly level: Level,
     readonly year: number,
     readonly locale: Locale,
-    readonly areas: StyledArea[],
+    private readonly data: AreaData,
     readonly classification: Classification,
     readonly breaks: number[],
     readonly scheme: ColourScheme,
@@ -205,10 +205,22 @@ class View implements StyledView {
     readonly reference: StyledReference,
   ) {}
 
+  get areas(): StyledArea[] {
+    if (!this.madeAreas) {
+      const areas: StyledArea[] = new Array(this.data.levelAreas.length);
+      for (let i = 0; i < areas.length; i++) areas[i] = new Area(this.data, i);
+      this.madeAreas = areas;
+    }
+    return this.madeAreas;
+  }
+
   get byKey(): ReadonlyMap<string, StyledArea> {
     return (this.index ??= new Map(this.areas.map((area) => [area.key, area])));
   }
 }
+
+const STATES: readonly ValueState[] = ['number', 'missing', 'suppressed'];
+const SUPPRESSED: Value = { suppressed: true };
 
 /** What the areas of one view share, kept in arrays by area index; texts are formatted when first read. */
 class AreaData {
@@ -217,12 +229,19 @@ class AreaData {
 
   constructor(
     readonly levelAreas: readonly LevelArea[],
-    readonly values: readonly Value[],
+    readonly columns: ValueColumns,
     readonly classIndices: Int8Array,
     readonly scheme: ColourScheme,
     readonly style: NumberStyle,
     readonly locale: Locale,
   ) {}
+
+  /** The shown value of an area, as the contract writes it. */
+  value(index: number): Value {
+    const state = this.columns.states[index];
+    if (state === ValueCode.number) return this.columns.numbers[index];
+    return state === ValueCode.suppressed ? SUPPRESSED : null;
+  }
 }
 
 /**
@@ -245,12 +264,12 @@ class Area implements StyledArea {
   }
 
   get state(): ValueState {
-    return stateOf(this.data.values[this.index]);
+    return STATES[this.data.columns.states[this.index]];
   }
 
   get value(): number | null {
-    const value = this.data.values[this.index];
-    return typeof value === 'number' ? value : null;
+    const { columns } = this.data;
+    return columns.states[this.index] === ValueCode.number ? columns.numbers[this.index] : null;
   }
 
   get classIndex(): number {
@@ -258,26 +277,26 @@ class Area implements StyledArea {
   }
 
   get colour(): string {
-    const { scheme } = this.data;
+    const { scheme, columns } = this.data;
     const classIndex = this.classIndex;
     if (classIndex >= 0) return scheme.classes[classIndex];
-    return isSuppressed(this.data.values[this.index]) ? scheme.suppressed.base : scheme.missing;
+    return columns.states[this.index] === ValueCode.suppressed ? scheme.suppressed.base : scheme.missing;
   }
 
   get hatch(): HatchPattern | null {
-    return isSuppressed(this.data.values[this.index]) ? this.data.scheme.suppressed : null;
+    return this.data.columns.states[this.index] === ValueCode.suppressed ? this.data.scheme.suppressed : null;
   }
 
   get text(): string {
     const { data, index } = this;
-    const texts = (data.texts ??= new Array<string>(data.values.length));
-    return (texts[index] ??= formatValue(data.values[index], data.style, data.locale));
+    const texts = (data.texts ??= new Array<string>(data.levelAreas.length));
+    return (texts[index] ??= formatValue(data.value(index), data.style, data.locale));
   }
 
   get spoken(): string {
     const { data, index } = this;
-    const texts = (data.spokenTexts ??= new Array<string>(data.values.length));
-    return (texts[index] ??= spokenValue(data.values[index], data.style, data.locale));
+    const texts = (data.spokenTexts ??= new Array<string>(data.levelAreas.length));
+    return (texts[index] ??= spokenValue(data.value(index), data.style, data.locale));
   }
 }
 

@@ -1,4 +1,18 @@
-import type { Area, AtlasManifest, Bookmark, Indicator, Level, Value, ValueBlock } from '../contract/types.js';
+import { isSuppressed, type Area, type AtlasManifest, type Bookmark, type Indicator, type Level, type Value, type ValueBlock } from '../contract/types.js';
+
+/** The codes of `ValueColumns.states`. */
+export const ValueCode = { number: 0, missing: 1, suppressed: 2 } as const;
+
+/**
+ * One block's values in columns, in the level's area order: reading them by index is far
+ * cheaper than looking 11,000 area keys up in the block's `values` object.
+ */
+export interface ValueColumns {
+  /** The number of each area; NaN where the value is not a number. */
+  readonly numbers: Float64Array;
+  /** A `ValueCode` per area: number, missing or suppressed. */
+  readonly states: Uint8Array;
+}
 
 /**
  * A loaded, validated atlas with indexed look-ups. One instance per manifest URL on a
@@ -9,6 +23,7 @@ export class Atlas {
   private readonly indicatorsById: Map<string, Indicator>;
   private readonly areasByLevel: Map<string, Map<string, Area>>;
   private readonly blocks = new Map<string, ValueBlock>();
+  private readonly columnsByBlock = new Map<string, ValueColumns>();
 
   constructor(
     readonly manifest: AtlasManifest,
@@ -78,6 +93,23 @@ export class Atlas {
     return this.block(indicatorId, levelId, year)?.values[key] ?? null;
   }
 
+  /**
+   * The values of one indicator on one level in one year as columns in the level's area order,
+   * built on first use and kept (treat them as read-only). All missing when there is no block.
+   * @throws Error when the level is unknown.
+   */
+  columns(indicatorId: string, levelId: string, year: number): ValueColumns {
+    const key = blockKey(indicatorId, levelId, year);
+    let columns = this.columnsByBlock.get(key);
+    if (!columns) {
+      const level = this.levelsById.get(levelId);
+      if (!level) throw new Error(`The atlas has no level "${levelId}".`);
+      columns = columnsOf(this.blocks.get(key)?.values, level.areas);
+      this.columnsByBlock.set(key, columns);
+    }
+    return columns;
+  }
+
   /** The reference area's value (the whole municipality), a datum of the data. */
   referenceValue(indicatorId: string, levelId: string, year: number): Value {
     return this.block(indicatorId, levelId, year)?.reference ?? null;
@@ -96,6 +128,23 @@ export class Atlas {
   allBlocks(): IterableIterator<ValueBlock> {
     return this.blocks.values();
   }
+}
+
+function columnsOf(values: Record<string, Value> | undefined, areas: readonly Area[]): ValueColumns {
+  const numbers = new Float64Array(areas.length).fill(NaN);
+  const states = new Uint8Array(areas.length).fill(ValueCode.missing);
+  if (values) {
+    for (let i = 0; i < areas.length; i++) {
+      const value = values[areas[i].key];
+      if (typeof value === 'number') {
+        numbers[i] = value;
+        states[i] = ValueCode.number;
+      } else if (isSuppressed(value)) {
+        states[i] = ValueCode.suppressed;
+      }
+    }
+  }
+  return { numbers, states };
 }
 
 function blockKey(indicator: string, level: string, year: number): string {
