@@ -1,3 +1,5 @@
+import { readSeriesOverrides, seriesColours, SERIES_COUNT } from '../core/colours.js';
+
 /** Colours and fonts of a chart, read from the element's computed `--keck-*` properties. */
 export interface ChartTheme {
   text: string;
@@ -13,8 +15,6 @@ export interface ChartTheme {
   fontSize: number;
 }
 
-const SERIES_DEFAULTS = ['#c2410c', '#047857', '#7e22ce', '#a16207', '#be185d', '#0e7490'];
-export const SERIES_COUNT = SERIES_DEFAULTS.length + 1;
 
 /** Reads the theme from an element's computed style; unset properties fall back to accessible defaults. */
 export function readChartTheme(style: CSSStyleDeclaration): ChartTheme {
@@ -29,7 +29,7 @@ export function readChartTheme(style: CSSStyleDeclaration): ChartTheme {
     accent,
     reference: read('--keck-reference', text),
     background: read('--keck-background', '#ffffff'),
-    series: [accent, ...SERIES_DEFAULTS].map((fallback, i) => read(`--keck-series-${i + 1}`, fallback)),
+    series: seriesColours(SERIES_COUNT, readSeriesOverrides(style)),
     font: style.fontFamily || 'sans-serif',
     fontSize: Number.parseFloat(style.fontSize) || 16,
   };

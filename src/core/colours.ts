@@ -37,6 +37,31 @@ export const COLOUR_PROPERTIES: readonly string[] = [
   '--keck-missing',
 ];
 
+/**
+ * Colours of series drawn side by side (chart series, columns on the map): the accent, then
+ * dark hues that keep 3:1 against white. `--keck-series-1` … `--keck-series-7` override them;
+ * the first falls back to `--keck-accent`.
+ */
+const SERIES_DEFAULTS = ['#0b5cad', '#c2410c', '#047857', '#7e22ce', '#a16207', '#be185d', '#0e7490'];
+export const SERIES_COUNT = SERIES_DEFAULTS.length;
+
+/** `count` series colours, repeating after seven; overrides as read by `readSeriesOverrides`. */
+export function seriesColours(count: number, overrides: ColourOverrides = {}): string[] {
+  const pick = (i: number) =>
+    overrides[`--keck-series-${i + 1}`]?.trim() || (i === 0 ? overrides['--keck-accent']?.trim() : undefined) || SERIES_DEFAULTS[i];
+  return Array.from({ length: count }, (_, i) => pick(i % SERIES_COUNT));
+}
+
+/** The series overrides a style declaration sets (pass `getComputedStyle(element)`). */
+export function readSeriesOverrides(style: { getPropertyValue(name: string): string }): ColourOverrides {
+  const overrides: Record<string, string> = {};
+  for (const name of ['--keck-accent', ...SERIES_DEFAULTS.map((_, i) => `--keck-series-${i + 1}`)]) {
+    const value = style.getPropertyValue(name).trim();
+    if (value) overrides[name] = value;
+  }
+  return overrides;
+}
+
 export const DEFAULT_SUPPRESSED: HatchPattern = { base: '#ffffff', stripe: '#636363', angle: 45, stripeWidth: 1.5, gap: 4 };
 export const DEFAULT_MISSING = '#d9d9d9';
 

@@ -20,6 +20,9 @@ export {
 } from './classify.js';
 export {
   colourScheme,
+  seriesColours,
+  readSeriesOverrides,
+  SERIES_COUNT,
   readColourOverrides,
   contrastRatio,
   contrastIssues,

@@ -59,5 +59,3 @@ function rectangle(left: number, top: number, right: number, bottom: number): [n
   return corners.map(([x, y]) => unproject(x, y));
 }
 
-/** Colours of the column series: `--keck-column-1` … `--keck-column-4`, else these (ColorBrewer Dark2, colour-blind safe in pairs). */
-export const COLUMN_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a'];

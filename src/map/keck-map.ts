@@ -8,11 +8,11 @@ import { KeckElement } from '../base/keck-element.js';
 import { linkOrText } from '../base/links.js';
 import { localize } from '../contract/localize.js';
 import type { ClassificationMethod } from '../core/classify.js';
-import { readColourOverrides } from '../core/colours.js';
+import { readColourOverrides, readSeriesOverrides, seriesColours } from '../core/colours.js';
 import { styledView, type StyledView } from '../core/view.js';
 import type { Atlas } from '../data/atlas.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
-import { COLUMN_COLOURS, columnFeatures } from './columns.js';
+import { columnFeatures } from './columns.js';
 import { downloadMap, mapExportBlob, type MapExportContext, type MapExportFormat } from './export-map.js';
 import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
@@ -55,6 +55,8 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * @csspart map - The map (one tab stop; arrow keys move between areas).
  * @csspart details - The details box shown on hover and keyboard focus.
  * @csspart legend - The legend.
+ * @cssprop --keck-map-height - Height of the map (default 28rem).
+ * @cssprop --keck-series-1 - Colour of the first column series (also `--keck-series-2` … `-7`; default: the accent, then the same series colours as the charts).
  * @csspart attribution - Source and attribution notices.
  * @csspart table - The table alternative.
  * @csspart controls - The optional built-in selects (attribute `controls`).
@@ -289,8 +291,7 @@ export class KeckMap extends KeckElement {
   }
 
   private columnColours(count: number): string[] {
-    const style = getComputedStyle(this);
-    return Array.from({ length: count }, (_, i) => style.getPropertyValue(`--keck-column-${i + 1}`).trim() || COLUMN_COLOURS[i % COLUMN_COLOURS.length]);
+    return seriesColours(count, readSeriesOverrides(getComputedStyle(this)));
   }
 
   private toggleSelection(key: string): void {

@@ -28,10 +28,7 @@ export const maplibreStyles = css`
   }
 `;
 
-/**
- * @cssprop --keck-map-height - Height of the map (default 28rem).
- * @cssprop --keck-column-1 - Colour of the first column series (also -2 … -4).
- */
+/** The map element's own styles. */
 export const mapStyles = css`
   figure {
     margin: 0;
