@@ -6,16 +6,16 @@ export type NumberStyle = Pick<Indicator, 'unit' | 'decimals'>;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** One cached formatter per locale and number of decimals. */
-function formatter(locale: Locale, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`;
+/** One cached formatter per locale, number of decimals and grouping. */
+function formatter(locale: Locale, decimals: number, grouping = true): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${grouping}`;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       // de-DE leaves 4-digit numbers ungrouped by default; statistics offices write 1.096.
-      useGrouping: 'always',
+      useGrouping: grouping ? 'always' : false,
       // No "-0,00" for small negative numbers rounded to zero.
       signDisplay: 'negative',
     });
@@ -28,9 +28,12 @@ function decimalsOf(style: NumberStyle): number {
   return Number.isInteger(style.decimals) && style.decimals >= 0 && style.decimals <= 20 ? style.decimals : 0;
 }
 
-/** A number with the indicator's decimals and locale separators, without unit: `1.096`, `11,88`. */
-export function formatNumber(value: number, decimals: number, locale: Locale): string {
-  return formatter(locale, decimalsOf({ unit: '', decimals })).format(value);
+/**
+ * A number with the indicator's decimals and locale separators, without unit: `1.096`, `11,88`.
+ * `grouping: false` gives the machine-readable form exports use: `1096`, `11,88`.
+ */
+export function formatNumber(value: number, decimals: number, locale: Locale, { grouping = true } = {}): string {
+  return formatter(locale, decimalsOf({ unit: '', decimals }), grouping).format(value);
 }
 
 /** Appends the unit: `11,88 %` (de, no-break space), `11.88%` (en), `1.096 Personen`. */

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { localize } from '../contract/localize.js';
-import type { AtlasManifest } from '../contract/types.js';
 import { Atlas, ValueCode } from '../data/atlas.js';
 import { AtlasStore } from '../data/store.js';
 import { styledView } from './view.js';
+import { smallAtlas } from '../../test/harness/small-atlas.js';
 
 const VECHTA = '/demo/atlas/vechta/atlas.json';
 const base = { indicator: 'u15-share', level: 'gemeinde', year: 2013 } as const;
@@ -78,22 +78,7 @@ describe('styledView on the Vechta demo atlas', () => {
 
 describe('styledView render guard', () => {
   function atlasWithRawCounts(): Atlas {
-    const manifest: AtlasManifest = {
-      contract: '1.0',
-      id: 'guard',
-      title: 'Guard',
-      build: 'public',
-      attribution: [],
-      reference: { name: 'Stadt' },
-      defaults: { level: 'area' },
-      topics: [{ id: 't', title: 'T' }],
-      levels: [{ id: 'area', title: 'Area', areas: ['a', 'b', 'c', 'd'].map((key) => ({ key, name: key.toUpperCase() })) }],
-      indicators: [
-        { id: 'kids', title: 'Kinder', unit: 'Personen', kind: 'count', decimals: 0, definition: '', source: '', years: [2020], topic: 't', published: true },
-      ],
-      values: [],
-    };
-    return new Atlas(manifest, 'https://example.org/atlas.json', [
+    return smallAtlas({ id: 'kids', title: 'Kinder', unit: 'Personen', kind: 'count', decimals: 0, years: [2020] }, [
       { indicator: 'kids', level: 'area', year: 2020, reference: 1152, values: { a: 2, b: 1096, c: { suppressed: true } } },
     ]);
   }

@@ -1,25 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { AtlasManifest } from '../contract/types.js';
-import { Atlas, ValueCode } from './atlas.js';
+import { smallAtlas } from '../../test/harness/small-atlas.js';
+import { type Atlas, ValueCode } from './atlas.js';
 
 function atlas(): Atlas {
-  const manifest: AtlasManifest = {
-    contract: '1.0',
-    id: 'columns',
-    title: 'Columns',
-    build: 'public',
-    attribution: [],
-    reference: { name: 'Stadt' },
-    defaults: { level: 'area' },
-    topics: [{ id: 't', title: 'T' }],
-    levels: [{ id: 'area', title: 'Area', areas: ['a', 'b', 'c', 'd'].map((key) => ({ key, name: key.toUpperCase() })) }],
-    indicators: [
-      { id: 'share', title: 'Anteil', unit: '%', kind: 'share', decimals: 1, definition: '', source: '', years: [2020, 2021], topic: 't', published: true },
-    ],
-    values: [],
-  };
   // Keys deliberately not in the level's order.
-  return new Atlas(manifest, 'https://example.org/atlas.json', [
+  return smallAtlas({ id: 'share', title: 'Anteil', unit: '%', kind: 'share', decimals: 1, years: [2020, 2021] }, [
     { indicator: 'share', level: 'area', year: 2020, reference: 12.5, values: { d: 0, c: { suppressed: true }, a: 7.5 } },
   ]);
 }

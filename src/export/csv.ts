@@ -1,3 +1,4 @@
+import { formatNumber } from '../core/format.js';
 import type { Locale } from '../contract/types.js';
 import type { ValueState } from '../core/view.js';
 
@@ -41,22 +42,9 @@ export function csvDialect(locale: Locale): { separator: string; decimal: string
   return locale === 'de' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** A plain number for machine reading: the indicator's decimals, no grouping, the dialect's decimal mark. */
 function csvNumber(value: number, decimals: number, locale: Locale): string {
-  const key = `${locale}|${decimals}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: false,
-      signDisplay: 'negative',
-    });
-    numberFormats.set(key, format);
-  }
-  return format.format(value).replace('\u2212', '-');
+  return formatNumber(value, decimals, locale, { grouping: false }).replace('\u2212', '-');
 }
 
 /** Text from the data is quoted when needed; a leading `=`, `+`, `-`, `@` is defused so spreadsheets never run it as a formula. */
