@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTRACT_VERSION, type AtlasManifest, type Indicator, type Level, type PoiSource, type ValueBlock } from '../contract/types.js';
 import { validateManifest } from '../contract/validate.js';
-import { effectivePrivacy, suppress, type SuppressionRecord } from '../core/suppression.js';
+import { effectivePrivacy, type SuppressionRecord } from '../core/suppression.js';
 import { loadConfig, type BuildConfig } from './config.js';
 import { DataError, IssueList } from './errors.js';
 import { writeIndexedFlatGeobuf, type Envelope, type Writable } from './flatgeobuf-writer.js';
@@ -11,6 +11,8 @@ import { loadLevel, type LoadedLevel } from './levels.js';
 import { step, type Log } from './log.js';
 import { readIndicatorMetadata } from './metadata.js';
 import { readPois } from './poi.js';
+import { protectValues } from './protect.js';
+import { suppressionReportCsv } from './report.js';
 import { simplifyTopologically } from './simplify.js';
 import { readTable } from './table.js';
 
@@ -64,10 +66,11 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
   const { indicators, unused } = indicatorsFromBlocks(metadata.map((m) => m.indicator), blocks);
   for (const id of unused) warn(`indicator "${id}" has no column in any table; left out`);
 
-  const { blocks: suppressedBlocks, report } = await step(log, 'suppressing small counts', () => suppress({ indicators, levels, blocks, privacy: config.atlas.privacy }));
+  const published = new Set(indicators.filter((indicator) => build === 'internal' || indicator.published).map((indicator) => indicator.id));
+  const withheld = new Set(indicators.filter((indicator) => !published.has(indicator.id)).map((indicator) => indicator.id));
+  const { blocks: suppressedBlocks, report } = await protectValues({ indicators, levels, blocks, privacy: config.atlas.privacy, withheld }, log);
   populationWarnings(config, blocks, levels).forEach(warn);
 
-  const published = new Set(indicators.filter((indicator) => build === 'internal' || indicator.published).map((indicator) => indicator.id));
   const leftOut = indicators.filter((indicator) => !published.has(indicator.id)).map((indicator) => indicator.id);
   const outputIndicators = indicators.filter((indicator) => published.has(indicator.id)).map((indicator) => withoutDroppedReferences(indicator, published));
   const outputBlocks = suppressedBlocks.filter((block) => published.has(block.indicator));
@@ -264,11 +267,4 @@ function assembleManifest(
 /** The envelope at 6 decimals, rounded outwards so it still contains every shape. */
 function outwardBbox([west, south, east, north]: Envelope): [number, number, number, number] {
   return [Math.floor(west * 1e6) / 1e6, Math.floor(south * 1e6) / 1e6, Math.ceil(east * 1e6) / 1e6, Math.ceil(north * 1e6) / 1e6];
-}
-
-/** One line per suppressed cell: where and why, never the value. */
-export function suppressionReportCsv(report: SuppressionRecord[]): string {
-  const quote = (text: string | number) => (/[;"\n]/.test(String(text)) ? `"${String(text).replace(/"/g, '""')}"` : String(text));
-  const lines = report.map((record) => [record.rule, record.indicator, record.level, record.year, record.area, record.reason].map(quote).join(';'));
-  return ['rule;indicator;level;year;area;reason', ...lines].join('\n') + '\n';
 }

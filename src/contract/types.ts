@@ -8,7 +8,7 @@
  */
 
 /** The contract version this library reads. */
-export const CONTRACT_VERSION = '1.0';
+export const CONTRACT_VERSION = '1.1';
 
 /** Text given once for all locales, or per locale (`de` is required). */
 export type LocalizedText = string | { de: string; en?: string };
@@ -35,6 +35,12 @@ export interface PrivacySettings {
   suppressZero?: boolean;
   /** A share/rate whose denominator is below this is suppressed. Default 0 (off). */
   minDenominator?: number;
+  /**
+   * The narrowest interval an attacker may derive for a hidden count from everything
+   * published; the CLI's disclosure audit fails the build below it. Default and minimum:
+   * threshold + 1.
+   */
+  protectionWidth?: number;
   /** A spatial unit should hold at least this many children of the observed group. Default 50. */
   minPopulation?: number;
 }
@@ -105,6 +111,19 @@ export interface Indicator {
   numerator?: string;
   /** For shares/rates: the count indicator below the fraction line. */
   denominator?: string;
+  /**
+   * For shares/rates: the data has no counts behind the value (only the share itself), so
+   * no suppression can be derived from them. The CLI requires it for a share/rate without
+   * `numerator` and `denominator`.
+   */
+  withoutCounts?: boolean;
+  /** For counts: count indicators whose values add up to this one in every area and the reference (boys + girls = children). */
+  parts?: string[];
+  /**
+   * The indicator is the change of this count since the previous year with values:
+   * value(year) = count(year) − count(previous year), per area and for the reference.
+   */
+  changeOf?: string;
   /** For counts: the areas of a level add up to the reference value. Default true for counts. */
   additive?: boolean;
   /** Level ids with values (default: all). */
@@ -186,7 +205,7 @@ export interface Bookmark {
 /** The atlas manifest. */
 export interface AtlasManifest {
   $schema?: string;
-  /** Contract version, "1.0". */
+  /** Contract version, "1.1" (any 1.x is read). */
   contract: string;
   id: string;
   title: LocalizedText;
