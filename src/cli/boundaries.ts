@@ -3,7 +3,9 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { open as openShapefile } from 'shapefile';
+import { dbfEncoding, repairWindows1252 } from './dbf-encoding.js';
 import { DataError } from './errors.js';
+import { positionsBbox, projectedGuess, type CoordinateOrigin } from './geometry-check.js';
 import { converterFromPrj, type ToWgs84 } from './projection.js';
 
 /** A feature as read from a boundary file, in WGS84, with where it came from. */
@@ -20,6 +22,10 @@ export interface BoundarySource {
   features: SourceFeature[];
   /** EPSG code of the source system, when known. */
   epsg?: number;
+  /** Where the coordinate system was stated, and the positions' extent before and after reprojection. */
+  origin: CoordinateOrigin;
+  /** What reading noticed that does not stop the build (a missing or wrong `.cpg`). */
+  warnings: string[];
 }
 
 /** Reads GeoJSON, a zipped Shapefile or a `.shp` with `.dbf`/`.prj` beside it, reprojected to WGS84. */
@@ -71,16 +77,15 @@ export async function readGeoJsonFile(file: string): Promise<BoundarySource> {
       throw DataError.at(file, `the coordinate system EPSG:${epsg} of the "crs" member is not supported; convert the file to WGS84`);
     }
   }
-  return {
+  const read = features.map((feature, index) => ({
     file,
-    epsg,
-    features: features.map((feature, index) => ({
-      file,
-      index,
-      geometry: toWgs84 && feature.geometry ? reproject(feature.geometry, toWgs84) : feature.geometry,
-      properties: { ...(feature.properties ?? {}) },
-    })),
-  };
+    index,
+    geometry: toWgs84 && feature?.geometry ? reproject(feature.geometry, toWgs84) : (feature?.geometry ?? null),
+    properties: { ...(feature?.properties ?? {}) },
+  }));
+  const sourceBbox = positionsBbox(features.map((feature) => feature?.geometry ?? null));
+  const bbox = toWgs84 ? positionsBbox(read.map((feature) => feature.geometry)) : sourceBbox;
+  return { file, epsg, features: read, origin: { stated: named ? 'geojson-crs' : 'geojson', epsg, sourceBbox, bbox }, warnings: [] };
 }
 
 async function readZippedShapefile(file: string): Promise<BoundarySource> {
@@ -126,7 +131,24 @@ async function readShapefileParts(
   cpg: Uint8Array | undefined,
 ): Promise<BoundarySource> {
   if (!dbf) throw DataError.at(file, `${label}: the .dbf with the attributes (keys, names) is missing`);
-  if (!prj) throw DataError.at(file, `${label}: the .prj is missing, so the coordinate system is unknown; add the .prj the GIS wrote with the Shapefile`);
+  const { encoding, warning } = dbfEncoding(dbf, cpg, label);
+  const raw: { geometry: Geometry | null; properties: Record<string, unknown> }[] = [];
+  try {
+    const source = await openShapefile(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding });
+    for (let result = await source.read(); !result.done; result = await source.read()) {
+      const properties = { ...(result.value.properties ?? {}) } as Record<string, unknown>;
+      if (encoding === 'windows-1252') for (const [name, value] of Object.entries(properties)) if (typeof value === 'string') properties[name] = repairWindows1252(value);
+      raw.push({ geometry: result.value.geometry as Geometry | null, properties });
+    }
+  } catch (error) {
+    throw DataError.at(file, `${label}: unreadable Shapefile (${(error as Error).message})`);
+  }
+  const sourceBbox = positionsBbox(raw.map((feature) => feature.geometry));
+  if (!prj) {
+    const guess = sourceBbox && projectedGuess(sourceBbox);
+    const looks = guess ? `; the positions look like ${guess.label}` : sourceBbox && sourceBbox[0] >= -180 && sourceBbox[2] <= 180 && sourceBbox[1] >= -90 && sourceBbox[3] <= 90 ? '; the positions look like longitude/latitude (WGS84?)' : '';
+    throw DataError.at(file, `${label}: the .prj is missing, so the coordinate system is unknown${looks}; add the .prj the GIS wrote with the Shapefile`);
+  }
   const wkt = new TextDecoder().decode(prj).trim();
   let projection: ReturnType<typeof converterFromPrj>;
   try {
@@ -134,24 +156,14 @@ async function readShapefileParts(
   } catch (error) {
     throw DataError.at(file, `${label}: the .prj names a coordinate system that cannot be read (${(error as Error).message}): ${wkt.slice(0, 80)}`);
   }
-  const codePage = cpg ? new TextDecoder().decode(cpg).trim().toLowerCase() : '';
-  const encoding = /utf-?8|65001/.test(codePage) ? 'utf-8' : 'windows-1252';
-  const features: SourceFeature[] = [];
-  try {
-    const source = await openShapefile(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding });
-    for (let result = await source.read(), index = 0; !result.done; result = await source.read(), index++) {
-      const geometry = result.value.geometry as Geometry | null;
-      features.push({
-        file,
-        index,
-        geometry: geometry && projection.toWgs84 ? reproject(geometry, projection.toWgs84) : geometry,
-        properties: { ...(result.value.properties ?? {}) },
-      });
-    }
-  } catch (error) {
-    throw DataError.at(file, `${label}: unreadable Shapefile (${(error as Error).message})`);
-  }
-  return { file, features, epsg: projection.epsg };
+  const features: SourceFeature[] = raw.map((feature, index) => ({
+    file,
+    index,
+    geometry: feature.geometry && projection.toWgs84 ? reproject(feature.geometry, projection.toWgs84) : feature.geometry,
+    properties: feature.properties,
+  }));
+  const bbox = projection.toWgs84 ? positionsBbox(features.map((feature) => feature.geometry)) : sourceBbox;
+  return { file, features, epsg: projection.epsg, origin: { stated: 'prj', epsg: projection.epsg, sourceBbox, bbox }, warnings: warning ? [warning] : [] };
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -7,7 +7,7 @@ import { loadConfig, type BuildConfig } from './config.js';
 import { DataError, IssueList } from './errors.js';
 import { writeIndexedFlatGeobuf, type Envelope, type Writable } from './flatgeobuf-writer.js';
 import { parseIndicatorTable, type UnmatchedRow } from './indicator-table.js';
-import { loadLevel, type LoadedLevel } from './levels.js';
+import { loadLevel, useTableNames, type LoadedLevel } from './levels.js';
 import { step, type Log } from './log.js';
 import { readIndicatorMetadata } from './metadata.js';
 import { readPois } from './poi.js';
@@ -49,6 +49,7 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
 
   const metadata = await step(log, `reading indicator metadata ${path.basename(config.indicators)}`, () => readIndicatorMetadata(config.indicators));
   const loaded = await loadLevels(config, log);
+  loaded.forEach((entry) => entry.warnings.forEach(warn));
   const tolerance = config.options?.simplify ?? 0;
   if (tolerance > 0) {
     for (const entry of loaded) {
@@ -62,7 +63,8 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
   const levels = loaded.map((entry) => entry.level);
   const levelById = new Map(levels.map((level) => [level.id, level]));
 
-  const { blocks, matchedByLevel, unmatchedByLevel } = await readTables(config, levelById, metadata, log);
+  const { blocks, matchedByLevel, unmatchedByLevel, namesByLevel } = await readTables(config, levelById, metadata, log, warn);
+  for (const entry of loaded) if (entry.config.names === 'table') useTableNames(entry, namesByLevel.get(entry.level.id) ?? new Map());
   const { indicators, unused } = indicatorsFromBlocks(metadata.map((m) => m.indicator), blocks);
   for (const id of unused) warn(`indicator "${id}" has no column in any table; left out`);
 
@@ -131,11 +133,12 @@ async function loadLevels(config: BuildConfig, log: Log): Promise<LoadedLevel[]>
   return config.levels.map((level) => done.get(level.id)!);
 }
 
-async function readTables(config: BuildConfig, levels: Map<string, Level>, metadata: Awaited<ReturnType<typeof readIndicatorMetadata>>, log: Log) {
+async function readTables(config: BuildConfig, levels: Map<string, Level>, metadata: Awaited<ReturnType<typeof readIndicatorMetadata>>, log: Log, warn: (message: string) => void) {
   const issues = new IssueList();
   const blocks: ValueBlock[] = [];
   const matchedByLevel = new Map<string, Set<string>>();
   const unmatchedByLevel = new Map<string, UnmatchedRow[]>();
+  const namesByLevel = new Map<string, Map<string, string>>();
   const names = [config.atlas.reference.name, config.atlas.reference.label].flatMap((text) => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text)));
   for (const tableConfig of config.tables) {
     const level = levels.get(tableConfig.level);
@@ -146,6 +149,10 @@ async function readTables(config: BuildConfig, levels: Map<string, Level>, metad
     try {
       const table = await step(log, `reading table ${path.basename(tableConfig.file)} (${tableConfig.level}, ${tableConfig.year})`, () => readTable(tableConfig.file, tableConfig));
       const result = parseIndicatorTable(table, tableConfig, level.areas, metadata, { key: config.atlas.reference.key, names });
+      result.warnings.forEach(warn);
+      const tableNames = namesByLevel.get(level.id) ?? new Map<string, string>();
+      result.names.forEach((name, key) => tableNames.has(key) || tableNames.set(key, name));
+      namesByLevel.set(level.id, tableNames);
       for (const block of result.blocks) {
         if (blocks.some((b) => b.indicator === block.indicator && b.level === block.level && b.year === block.year)) {
           issues.add({ file: tableConfig.file, message: `indicator "${block.indicator}" for ${block.level} ${block.year} comes from a second table` });
@@ -164,7 +171,7 @@ async function readTables(config: BuildConfig, levels: Map<string, Level>, metad
     }
   }
   issues.throwIfAny();
-  return { blocks, matchedByLevel, unmatchedByLevel };
+  return { blocks, matchedByLevel, unmatchedByLevel, namesByLevel };
 }
 
 function indicatorsFromBlocks(indicators: Omit<Indicator, 'years' | 'levels'>[], blocks: ValueBlock[]): { indicators: Indicator[]; unused: string[] } {

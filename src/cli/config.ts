@@ -17,6 +17,8 @@ export interface LevelConfig {
   parentField?: string;
   /** Name of the FlatGeobuf file written (default `<id>.fgb`). */
   output?: string;
+  /** Whose area names the atlas shows: the boundaries' (default) or the tables' (the first table with a row for the area). */
+  names?: 'boundaries' | 'table';
 }
 
 /** One indicator table: one row per area of `level`, one column per indicator, for `year`. */
@@ -143,6 +145,7 @@ function checkConfig(config: BuildConfig, file: string): DataIssue[] {
     need(typeof level.id === 'string', `$.levels[${i}].id`, 'a string');
     need(isText(level.title), `$.levels[${i}].title`, 'a text');
     need(typeof level.keyField === 'string', `$.levels[${i}].keyField`, 'the name of the key property');
+    need(level.names === undefined || level.names === 'boundaries' || level.names === 'table', `$.levels[${i}].names`, '"boundaries" or "table"');
     need(typeof level.boundaries === 'string' || (Array.isArray(level.boundaries) && level.boundaries.every((b) => typeof b === 'string')), `$.levels[${i}].boundaries`, 'a file name or an array of file names');
   });
   need(typeof config.indicators === 'string', '$.indicators', 'the file name of the indicator metadata table');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { DataError } from './errors.js';
+import { DataError, IssueList } from './errors.js';
+import { openWorkbook, rangeBounds, type Workbook, type WorkbookSheet } from './xlsx-inspect.js';
 
 /** A cell as read: text from CSV, text or number from XLSX, `null` when empty. */
 export type Cell = string | number | null;
@@ -21,6 +22,10 @@ export interface Table {
   rows: TableRow[];
   /** The number format for text cells: German ("1.583,5") or English ("1,583.5"). */
   numberFormat: 'de' | 'en';
+  /** Whether the config set the number format (otherwise it was guessed). */
+  numberFormatDeclared: boolean;
+  /** What the reader noticed that does not stop the build, as complete sentences. */
+  warnings: string[];
 }
 
 export interface TableOptions {
@@ -67,16 +72,25 @@ function readCsv(file: string, bytes: Uint8Array, options: TableOptions): Table 
   const rows = lines
     .map((cells, index) => ({ row: index + 2, cells: cells.map((cell) => (cell.trim() === '' ? null : cell.trim())) }))
     .filter((row) => row.cells.some((cell) => cell !== null));
-  return { file, header: header.map((name) => name.trim()), rows, numberFormat: options.numberFormat ?? (delimiter === ',' ? 'en' : 'de') };
+  return { file, header: header.map((name) => name.trim()), rows, numberFormat: options.numberFormat ?? (delimiter === ',' ? 'en' : 'de'), numberFormatDeclared: options.numberFormat !== undefined, warnings: [] };
 }
 
 async function readXlsx(file: string, bytes: Buffer, options: TableOptions): Promise<Table> {
+  let workbook: Workbook;
+  try {
+    workbook = openWorkbook(bytes);
+  } catch (error) {
+    throw DataError.at(file, `cannot read the workbook (${(error as Error).message}); expected an .xlsx as Excel or LibreOffice save it`);
+  }
+  const warnings: string[] = [];
+  const sheet = workbook.sheets.length ? chooseSheet(file, workbook.sheets, options.sheet, warnings) : undefined;
   let data: unknown[][];
   try {
-    data = (await readSheet(bytes, options.sheet ?? 1)) as unknown[][];
+    data = (await readSheet(bytes, sheet?.name ?? options.sheet ?? 1)) as unknown[][];
   } catch (error) {
     throw DataError.at(file, `cannot read the workbook (${(error as Error).message})`);
   }
+  if (sheet) checkSheet(file, sheet, workbook, data);
   const toCell = (value: unknown): Cell => {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number') return value;
@@ -86,7 +100,47 @@ async function readXlsx(file: string, bytes: Buffer, options: TableOptions): Pro
   };
   const [header = [], ...lines] = data;
   const rows = lines.map((cells, index) => ({ row: index + 2, cells: cells.map(toCell) })).filter((row) => row.cells.some((cell) => cell !== null));
-  return { file, header: header.map((name) => String(name ?? '').trim()), rows, numberFormat: options.numberFormat ?? 'de' };
+  return { file, header: header.map((name) => String(name ?? '').trim()), rows, numberFormat: options.numberFormat ?? 'de', numberFormatDeclared: options.numberFormat !== undefined, warnings };
+}
+
+/** The configured sheet, or the first visible one: a hidden first sheet is what an office does not see. */
+function chooseSheet(file: string, sheets: WorkbookSheet[], wanted: string | number | undefined, warnings: string[]): WorkbookSheet {
+  const list = sheets.map((sheet) => `"${sheet.name}"${sheet.hidden ? ' (hidden)' : ''}`).join(', ');
+  if (wanted === undefined) {
+    const visible = sheets.find((sheet) => !sheet.hidden);
+    if (!visible) throw DataError.at(file, `every sheet of the workbook is hidden (${list}); show the sheet with the table, or set "sheet" in the table's config`);
+    if (sheets[0].hidden) warnings.push(`${file}: the first sheet "${sheets[0].name}" is hidden; read the first visible sheet "${visible.name}" (set "sheet" in the table's config to choose another)`);
+    return visible;
+  }
+  const sheet = typeof wanted === 'number' ? sheets[wanted - 1] : (sheets.find((candidate) => candidate.name === wanted) ?? sheets.find((candidate) => normalizeHeader(candidate.name) === normalizeHeader(wanted)));
+  if (!sheet) throw DataError.at(file, `"sheet": ${JSON.stringify(wanted)} is no sheet of the workbook; its sheets are ${list}`);
+  if (sheet.hidden) warnings.push(`${file}: sheet "${sheet.name}" is hidden in the workbook; it is read because the table's config names it`);
+  return sheet;
+}
+
+/** Formulas without stored result, Excel errors and merged cells would all read as empty cells: errors, by sheet and cell. */
+function checkSheet(file: string, sheet: WorkbookSheet, workbook: Workbook, data: unknown[][]): void {
+  const issues = new IssueList();
+  const findings = workbook.inspect(sheet);
+  const at = (cell: string) => `sheet "${sheet.name}", cell ${cell}`;
+  for (const { cell, formula } of findings.formulasWithoutResult) {
+    issues.add({ file, message: `${at(cell)}: the formula =${formula} has no stored result, so it would read as empty; open the workbook in Excel or LibreOffice and save it again (that stores the results), or paste the values` });
+  }
+  for (const { cell, error, formula } of findings.errors) {
+    issues.add({ file, message: `${at(cell)}: holds the Excel error ${error}${formula ? ` (of =${formula})` : ''}, which would read as empty; correct the cell, or write "–" for missing or "k. A." for suppressed` });
+  }
+  const isEmpty = (row: number, column: number) => {
+    const value = data[row - 1]?.[column - 1];
+    return value === null || value === undefined || String(value).trim() === '';
+  };
+  for (const range of findings.merged) {
+    const { top, left, bottom, right } = rangeBounds(range);
+    let empty = true;
+    for (let row = top; row <= bottom && empty; row++) for (let column = left; column <= right && empty; column++) empty = isEmpty(row, column);
+    if (empty) continue;
+    issues.add({ file, message: `sheet "${sheet.name}", cells ${range} are merged: only ${range.split(':')[0]} holds the value, the other cells read as empty (an area would silently lose its value); unmerge the cells and fill in every row` });
+  }
+  issues.throwIfAny();
 }
 
 function count(text: string, character: string): number {
