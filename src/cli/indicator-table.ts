@@ -114,7 +114,7 @@ export function parseIndicatorTable(
       const area = areaKeys(rawKey)!;
       issues.add({
         ...place,
-        message: `key "${rawKey}" is the reference key (atlas.reference.key) and also the key of area ${area} ("${areaNames.nameOf(area)}") of level "${config.level}", so the row would be read as the reference and the area would lose its value; if the row is the area, give the reference its own row without key (${howToMarkReference.replace(/, or give it.*$/, '')}) — the reference key cannot mark a reference row in a table of a level that has an area with that key`,
+        message: `key "${rawKey}" is the reference key (atlas.reference.key) and also the key of area ${area} ("${areaNames.nameOf(area)}") of level "${config.level}", so the row would be read as the reference and the area would lose its value; in a table of a level with an area of that key, give the reference its own row without key, marked by "Durchschnitt", "Summe", "Gesamt" or "Insgesamt" in the name column (or leave it out)`,
       });
       continue;
     } else if (!(referenceKey !== undefined && stripZeros(rawKey) === referenceKey)) {

@@ -124,10 +124,10 @@ function checkSheet(file: string, sheet: WorkbookSheet, workbook: Workbook, data
   const findings = workbook.inspect(sheet);
   const at = (cell: string) => `sheet "${sheet.name}", cell ${cell}`;
   for (const { cell, formula } of findings.formulasWithoutResult) {
-    issues.add({ file, message: `${at(cell)}: the formula =${formula} has no stored result, so it would read as empty; open the workbook in Excel or LibreOffice and save it again (that stores the results), or paste the values` });
+    issues.add({ file, message: `${at(cell)}: the formula =${formula.replace(/^=/, '')} has no stored result, so it would read as empty; open the workbook in Excel or LibreOffice and save it again (that stores the results), or paste the values` });
   }
   for (const { cell, error, formula } of findings.errors) {
-    issues.add({ file, message: `${at(cell)}: holds the Excel error ${error}${formula ? ` (of =${formula})` : ''}, which would read as empty; correct the cell, or write "–" for missing or "k. A." for suppressed` });
+    issues.add({ file, message: `${at(cell)}: holds the Excel error ${error}${formula ? ` (of =${formula.replace(/^=/, '')})` : ''}, which would read as empty; correct the cell, or write "–" for missing or "k. A." for suppressed` });
   }
   const isEmpty = (row: number, column: number) => {
     const value = data[row - 1]?.[column - 1];

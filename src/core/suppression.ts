@@ -116,7 +116,8 @@ class Suppression {
   private output(): ValueBlock[] {
     return this.blocks.map((block, b) => {
       // A loop over the known keys copies an 11,000-key object several times faster than a spread.
-      const values: Record<string, Value> = {};
+      // Without a prototype, an area key "__proto__" is a key like any other.
+      const values: Record<string, Value> = Object.create(null);
       for (const key of this.ownKeys[b]) values[key] = block.values[key];
       const out: ValueBlock = { ...block, values };
       const { keys } = this.keyLists[b];
