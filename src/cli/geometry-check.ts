@@ -57,7 +57,7 @@ export function positionsBbox(geometries: Iterable<Geometry | null>): Bbox | und
 
 /** Where a file's coordinate system was stated: nowhere (GeoJSON means WGS84), a GeoJSON "crs" member, or a `.prj`. */
 export interface CoordinateOrigin {
-  stated: 'geojson' | 'geojson-crs' | 'prj';
+  stated: 'geojson' | 'geojson-crs' | 'prj' | 'table';
   epsg?: number;
   /** The positions as in the file and after reprojection to WGS84. */
   sourceBbox?: Bbox;
@@ -84,6 +84,7 @@ export function coordinateProblem(origin: CoordinateOrigin): string | undefined 
     if (origin.stated === 'geojson') {
       return `${looks}; GeoJSON is WGS84 longitude/latitude (RFC 7946): convert the file (ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson) or add a "crs" member naming its system, e.g. "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::${guess?.epsg ?? 25832}"}}`;
     }
+    if (origin.stated === 'table') return `${looks}; the longitude/latitude columns need WGS84 degrees: convert the coordinates (e.g. in QGIS), or set "lonColumn"/"latColumn" to columns in degrees`;
     if (origin.stated === 'geojson-crs') return `${looks}, but the "crs" member names ${stated ?? 'longitude/latitude'}; correct the "crs" member or convert the file to WGS84`;
     return `${looks}, but the .prj describes ${stated && GEOGRAPHIC.has(origin.epsg!) ? `longitude/latitude (${stated})` : (stated ?? 'another system')}; the .prj is wrong: use the one the GIS wrote with the Shapefile${guess ? ` (for ${guess.label})` : ''}, or export the Shapefile again`;
   }

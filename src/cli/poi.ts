@@ -4,7 +4,8 @@ import { readBoundaries } from './boundaries.js';
 import type { PoiSourceConfig } from './config.js';
 import { IssueList } from './errors.js';
 import { parseNumber } from './cell-value.js';
-import { findColumn, readTable } from './table.js';
+import { coordinateProblem, positionsBbox } from './geometry-check.js';
+import { findColumn, readTable, type Cell } from './table.js';
 
 const LON_HEADERS = ['lon', 'lng', 'longitude', 'länge', 'x'];
 const LAT_HEADERS = ['lat', 'latitude', 'breite', 'y'];
@@ -37,19 +38,28 @@ export async function readPois(source: PoiSourceConfig, categories: Set<string>)
       issues.add({ file: source.file, row: 1, message: `expected longitude and latitude columns (e.g. "lon" and "lat"; set "lonColumn"/"latColumn"), found ${table.header.join(', ')}` });
       issues.throwIfAny();
     }
-    for (const { row, cells } of table.rows) {
-      const properties: Record<string, unknown> = {};
+    const rows = table.rows.map(({ row, cells }) => ({ row, cells, coordinates: [coordinate(cells, lonAt), coordinate(cells, latAt)] }));
+    const bbox = positionsBbox([{ type: 'MultiPoint', coordinates: rows.map((entry) => entry.coordinates) }]);
+    const problem = coordinateProblem({ stated: 'table', sourceBbox: bbox, bbox });
+    if (problem) {
+      issues.add({ file: source.file, column: `${table.header[lonAt]}/${table.header[latAt]}`, message: problem });
+      issues.throwIfAny();
+    }
+    for (const { row, cells, coordinates } of rows) {
+      // Keys come from the table's header: no prototype, so that a header "__proto__" is a column like any other.
+      const properties: Record<string, unknown> = Object.create(null);
       table.header.forEach((header, at) => {
         if (at !== lonAt && at !== latAt && cells[at] !== null && cells[at] !== undefined) properties[header] = cells[at];
       });
-      const coordinate = (at: number) => {
-        const cell = cells[at];
-        return typeof cell === 'number' ? cell : cell === null || cell === undefined ? NaN : (parseNumber(cell.replace(/\s/g, ''), cell.includes(',') ? 'de' : 'en') ?? NaN);
-      };
-      accept(properties, [coordinate(lonAt), coordinate(latAt)], { row, message: 'point' });
+      accept(properties, coordinates, { row, message: 'point' });
     }
   } else {
-    const { features } = await readBoundaries(source.file);
+    const { features, origin } = await readBoundaries(source.file);
+    const problem = coordinateProblem(origin);
+    if (problem) {
+      issues.add({ file: source.file, message: problem });
+      issues.throwIfAny();
+    }
     for (const feature of features) {
       const geometry = feature.geometry;
       accept(feature.properties, geometry?.type === 'Point' ? geometry.coordinates : undefined, { message: `feature ${feature.index + 1}` });
@@ -57,4 +67,9 @@ export async function readPois(source: PoiSourceConfig, categories: Set<string>)
   }
   issues.throwIfAny();
   return points;
+}
+
+function coordinate(cells: Cell[], at: number): number {
+  const cell = cells[at];
+  return typeof cell === 'number' ? cell : cell === null || cell === undefined ? NaN : (parseNumber(cell.replace(/\s/g, ''), cell.includes(',') ? 'de' : 'en') ?? NaN);
 }

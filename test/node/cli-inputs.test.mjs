@@ -269,6 +269,18 @@ describe('geometry: coordinate systems, axes, self-intersections', () => {
     assert.match(result.stderr, /warning: .*bowtie\.geojson: area 03460001: the outline crosses itself near \[8\.\d+, 52\.\d+\]/);
     assert.doesNotMatch(result.stderr, /area 0346000[2-9]: the outline crosses/);
   });
+  it('POI tables in metres or with longitude and latitude swapped are one error for the file', () => {
+    const poi = (name, rows) => ({
+      ...boundariesOnly(path.join(sources, 'vechta_gemeinden.geojson')),
+      poi: { categories: [{ id: 'kita', title: 'Kitas' }], sources: [{ id: 'kitas', title: 'Kitas', file: file(name, `name;category;x;y\n${rows.join('\n')}\n`) }] },
+    });
+    const metres = build(poi('kitas-utm.csv', ['Kita A (fiktiv);kita;443210;5843120', 'Kita B (fiktiv);kita;445870;5841990']));
+    assert.equal(metres.code, 1, metres.stderr);
+    assert.match(metres.stderr, /kitas-utm\.csv, column "x\/y": the positions \(e\.g\. \[443210, 5841990\]\) are no longitude\/latitude: they look like metres, e\.g\. ETRS89\/UTM 32N \(EPSG:25832\)/);
+    const swapped = build(poi('kitas-swapped.csv', ['Kita A (fiktiv);kita;52,732;8,295', 'Kita B (fiktiv);kita;52,745;8,156']));
+    assert.equal(swapped.code, 1, swapped.stderr);
+    assert.match(swapped.stderr, /kitas-swapped\.csv, column "x\/y": the positions look like latitude\/longitude with the axes swapped/);
+  });
   it('area keys "__proto__" and "constructor" keep their values end to end', () => {
     const renamed = new Map([['03460001', '__proto__'], ['03460002', 'constructor']]);
     const features = vechta.features.map((f) => ({ ...f, properties: { ...f.properties, ags: renamed.get(f.properties.ags) ?? f.properties.ags } }));
