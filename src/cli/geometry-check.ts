@@ -31,28 +31,39 @@ export type AreaGeometry = Polygon | MultiPolygon;
 /** West, south, east, north. */
 export type Bbox = [number, number, number, number];
 
-/** The bounding box of every position of the geometries; `undefined` when there is none. */
+/** The bounding box of every position of the geometries; `undefined` when there is none. Plain loops: it runs over 1.9 M positions. */
 export function positionsBbox(geometries: Iterable<Geometry | null>): Bbox | undefined {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      const [x, y] = value as number[];
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-      if (x < west) west = x;
-      if (x > east) east = x;
-      if (y < south) south = y;
-      if (y > north) north = y;
-      return;
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const positions = (list: Position[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i][0];
+      const y = list[i][1];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      if (x < box[0]) box[0] = x;
+      if (x > box[2]) box[2] = x;
+      if (y < box[1]) box[1] = y;
+      if (y > box[3]) box[3] = y;
     }
-    for (const inner of value) visit(inner);
   };
-  for (const geometry of geometries) {
-    if (!geometry) continue;
-    if (geometry.type === 'GeometryCollection') for (const part of geometry.geometries) visit((part as { coordinates?: unknown }).coordinates);
-    else visit(geometry.coordinates);
-  }
-  return west <= east ? [west, south, east, north] : undefined;
+  const geometry = (shape: Geometry | null): void => {
+    if (!shape) return;
+    switch (shape.type) {
+      case 'Point':
+        return positions([shape.coordinates]);
+      case 'MultiPoint':
+      case 'LineString':
+        return positions(shape.coordinates);
+      case 'MultiLineString':
+      case 'Polygon':
+        return shape.coordinates.forEach(positions);
+      case 'MultiPolygon':
+        return shape.coordinates.forEach((polygon) => polygon.forEach(positions));
+      case 'GeometryCollection':
+        return shape.geometries.forEach(geometry);
+    }
+  };
+  for (const shape of geometries) if (Array.isArray((shape as { coordinates?: unknown } | null)?.coordinates) || shape?.type === 'GeometryCollection') geometry(shape);
+  return box[0] <= box[2] ? box : undefined;
 }
 
 /** Where a file's coordinate system was stated: nowhere (GeoJSON means WGS84), a GeoJSON "crs" member, or a `.prj`. */
