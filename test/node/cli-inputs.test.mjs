@@ -221,6 +221,21 @@ describe('counts and empty tables', () => {
   });
 });
 
+describe('tables that would build an atlas of nothing, quietly', () => {
+  it('a table in which no key matches an area of its level is an error', () => {
+    const rows = VECHTA_ROWS.map(([key, ...rest]) => [`9${key}`, ...rest]);
+    const result = build(withTable(countsCsv('other-level.csv', { rows }), { metadata: countsMetadata }));
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /other-level\.csv, column "Schlüssel": no key matches an area of level "gemeinde" \(e\.g\. "93460001" in row 3\)/);
+  });
+  it('counts with their unit are read, a column empty in every area row is a warning', () => {
+    const result = build(withTable(countsCsv('units.csv', { u3: () => '' , rows: VECHTA_ROWS.map(([key, name, population]) => [key, name, `${population} Personen`]) }), { metadata: countsMetadata }));
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.atlas.values.find((b) => b.indicator === 'population').values['03460001'], 6400);
+    assert.match(result.stderr, /warning: .*units\.csv, column "Kinder unter 3": the column is empty in every area row/);
+  });
+});
+
 describe('geometry: coordinate systems, axes, self-intersections', () => {
   const vechta = JSON.parse(readFileSync(path.join(sources, 'vechta_gemeinden.geojson'), 'utf8'));
   const mapPositions = (geometry, f) => {
