@@ -99,9 +99,14 @@ export function coordinateProblem(origin: CoordinateOrigin): string | undefined 
     if (origin.stated === 'geojson-crs') return `${looks}, but the "crs" member names ${stated ?? 'longitude/latitude'}; correct the "crs" member or convert the file to WGS84`;
     return `${looks}, but the .prj describes ${stated && GEOGRAPHIC.has(origin.epsg!) ? `longitude/latitude (${stated})` : (stated ?? 'another system')}; the .prj is wrong: use the one the GIS wrote with the Shapefile${guess ? ` (for ${guess.label})` : ''}, or export the Shapefile again`;
   }
-  if (origin.stated === 'prj' && origin.epsg !== undefined && !GEOGRAPHIC.has(origin.epsg)) {
+  const statedProjected = (origin.stated === 'prj' || origin.stated === 'geojson-crs') && origin.epsg !== undefined && !GEOGRAPHIC.has(origin.epsg);
+  if (statedProjected && withinLonLat(sourceBbox)) {
+    const where = origin.stated === 'prj' ? 'the .prj' : 'the "crs" member';
+    return `${where} names ${stated} (metres), but the positions (e.g. [${round(sourceBbox[0], 4)}, ${round(sourceBbox[1], 4)}]) look like longitude/latitude; ${where} is wrong: ${origin.stated === 'prj' ? 'use the .prj the GIS wrote with the Shapefile' : 'remove the "crs" member (GeoJSON is WGS84)'}`;
+  }
+  if (origin.stated === 'prj' && statedProjected) {
     const guess = projectedGuess(sourceBbox);
-    if (guess && !guess.candidates.includes(origin.epsg)) {
+    if (guess && !guess.candidates.includes(origin.epsg!)) {
       return `the .prj names ${stated}, but the positions (${example}) look like ${guess.label}, and reprojected they lie at [${round(bbox[0], 2)}, ${round(bbox[1], 2)}]; the .prj is wrong: use the one the GIS wrote with the Shapefile, or export the Shapefile again`;
     }
   }

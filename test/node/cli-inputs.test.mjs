@@ -259,6 +259,11 @@ describe('geometry: coordinate systems, axes, self-intersections', () => {
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /the \.prj names EPSG:25832, but the positions \(e\.g\. \[3\d{6}, 5\d{6}\]\) look like DHDN\/Gauß-Krüger zone 3 \(EPSG:31467\)/);
   });
+  it('a "crs" member naming metres on longitude/latitude positions is an error', () => {
+    const result = build(boundariesOnly(file('crs-utm.geojson', JSON.stringify({ ...vechta, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::25832' } } }))));
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /crs-utm\.geojson: the "crs" member names EPSG:25832 \(metres\), but the positions \(e\.g\. \[8\.\d+, 52\.\d+\]\) look like longitude\/latitude; the "crs" member is wrong: remove the "crs" member/);
+  });
   it('a Shapefile without .prj names the system its positions look like', () => {
     const result = build(boundariesOnly(path.join(root, 'test/fixtures/cli/no-prj.zip')));
     assert.equal(result.code, 1, result.stderr);
