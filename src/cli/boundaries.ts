@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { open as openShapefile } from 'shapefile';
 import { dbfEncoding, repairWindows1252 } from './dbf-encoding.js';
 import { DataError } from './errors.js';
+import { decodeText } from './table.js';
 import { positionsBbox, projectedGuess, type CoordinateOrigin } from './geometry-check.js';
 import { converterFromPrj, type ToWgs84 } from './projection.js';
 
@@ -45,20 +46,29 @@ async function readBytes(file: string, what = 'file'): Promise<Uint8Array> {
   }
 }
 
-/** The file as UTF-8 text without a byte order mark (Node's own decoder is faster than TextDecoder). */
-async function readUtf8(file: string): Promise<string> {
-  let text: string;
+/**
+ * The file as text without a byte order mark: UTF-8 (Node's own decoder is faster than
+ * TextDecoder), or Windows-1252 when the bytes are no valid UTF-8 — with a warning then.
+ */
+async function readText(file: string): Promise<{ text: string; warning?: string }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw DataError.at(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let text = bytes.toString('utf8');
+  let warning: string | undefined;
+  if (text.includes('\ufffd')) {
+    text = decodeText(bytes);
+    if (!text.includes('\ufffd')) warning = `${file}: the file is no valid UTF-8 (GeoJSON must be); read as Windows-1252 — save it as UTF-8`;
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, warning };
 }
 
 /** Reads a GeoJSON FeatureCollection (or a single Feature) of any geometry. */
 export async function readGeoJsonFile(file: string): Promise<BoundarySource> {
-  const text = await readUtf8(file);
+  const { text, warning } = await readText(file);
   let document: FeatureCollection | Feature;
   try {
     document = JSON.parse(text);
@@ -85,7 +95,7 @@ export async function readGeoJsonFile(file: string): Promise<BoundarySource> {
   }));
   const sourceBbox = positionsBbox(features.map((feature) => feature?.geometry ?? null));
   const bbox = toWgs84 ? positionsBbox(read.map((feature) => feature.geometry)) : sourceBbox;
-  return { file, epsg, features: read, origin: { stated: named ? 'geojson-crs' : 'geojson', epsg, sourceBbox, bbox }, warnings: [] };
+  return { file, epsg, features: read, origin: { stated: named ? 'geojson-crs' : 'geojson', epsg, sourceBbox, bbox }, warnings: warning ? [warning] : [] };
 }
 
 async function readZippedShapefile(file: string): Promise<BoundarySource> {

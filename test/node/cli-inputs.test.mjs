@@ -110,6 +110,17 @@ describe('DBF encoding: the bytes decide, the .cpg is only believed when they ag
   });
 });
 
+describe('GeoJSON that is no UTF-8', () => {
+  it('a GeoJSON saved as Windows-1252 reads "Neuenkirchen-Vörden", with a warning', async () => {
+    const { default: iconv } = await import('iconv-lite');
+    const text = readFileSync(path.join(sources, 'vechta_gemeinden.geojson'), 'utf8');
+    const result = build(boundariesOnly(file('cp1252.geojson', iconv.encode(text, 'windows-1252'))));
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(result.atlas.levels[0].areas.some((area) => area.name === 'Neuenkirchen-Vörden'), JSON.stringify(result.atlas.levels[0].areas));
+    assert.match(result.stderr, /cp1252\.geojson: the file is no valid UTF-8 \(GeoJSON must be\); read as Windows-1252/);
+  });
+});
+
 describe('numbers whose separator could be either', () => {
   it('"1.096" in a comma-separated table of counts is an error naming both readings', () => {
     const csv = file('en-counts.csv', ['Key,Name,Einwohner,Kinder unter 3,Geheim', ...VECHTA_ROWS.map(([key, name], i) => `${key},${name},"${i === 2 ? '1.096' : '12,345'}",120,100`)].join('\n'));
