@@ -32,6 +32,13 @@ export class DataError extends Error {
 /** The command line is wrong (an option, or a path it names); exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** Whether the usage text helps: not when the command is right but a path it names is not. */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
 }
 
 /** Collects issues while reading, and throws them together. */
