@@ -253,7 +253,7 @@ async function loadLevels(loaded: LoadedConfig, log: Log, issues: IssueList): Pr
     return entry;
   };
   for (const level of usable) await load(level.id);
-  return loaded.config.levels.flatMap((level) => done.get(level.id) ?? []);
+  return usable.flatMap((level) => done.get(level.id) ?? []);
 }
 
 async function readTables(loaded: LoadedConfig, levels: Map<string, Level>, metadata: IndicatorMetadata[], log: Log, issues: IssueList) {
@@ -264,8 +264,8 @@ async function readTables(loaded: LoadedConfig, levels: Map<string, Level>, meta
   const reference = loaded.broken('atlas.reference') || !config.atlas ? undefined : config.atlas.reference;
   const names = [reference?.name, reference?.label].flatMap((text) => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text)));
   for (const [i, tableConfig] of config.tables.entries()) {
-    const level = levels.get(tableConfig.level);
-    if (loaded.broken(`tables[${i}]`) || !level) continue;
+    const level = loaded.broken(`tables[${i}]`) ? undefined : levels.get(tableConfig.level);
+    if (!level) continue;
     await issues.collect(async () => {
       const table = await step(log, `reading table ${path.basename(tableConfig.file)} (${tableConfig.level}, ${tableConfig.year})`, () => readTable(tableConfig.file, tableConfig));
       const result = parseIndicatorTable(table, tableConfig, level.areas, metadata, { key: reference?.key, names });
