@@ -86,23 +86,23 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
   const publishedIds = new Set(published.map((indicator) => indicator.id));
   let bookmarks: Bookmark[] = [];
   let defaults: BuildConfig['atlas']['defaults'] | undefined;
-  if (metadata) {
+  if (metadata) metadataAgainstConfig(metadata, loaded).forEach((issue) => issues.add(issue));
+  // Checks of the whole, only once every level and table could be read: else they only echo what is missing.
+  const complete = metadata !== undefined && tables?.complete === true && loadedLevels.length === config.levels.length && !loaded.broken('atlas');
+  if (complete) {
     for (const id of indicators.unused) warn(`indicator "${id}" has no column in any table; left out`);
-    metadataAgainstConfig(metadata, loaded).forEach((issue) => issues.add(issue));
-    metadataAgainstData(metadata, blocks, loaded.broken('atlas.privacy') ? undefined : config.atlas?.privacy, configFile).forEach((issue) => issues.add(issue));
+    if (indicators.indicators.length === 0) warn('no indicator has values in any table: the atlas shows boundaries only');
+    metadataAgainstData(metadata, blocks, loaded.broken('atlas.privacy') ? undefined : config.atlas.privacy, configFile).forEach((issue) => issues.add(issue));
     const publication: Publication = { build, indicators: indicators.indicators, published, levels };
     const defaultIssues = checkDefaults(loaded, metadata, publication, warnAt);
     defaultIssues.forEach((issue) => issues.add(issue));
-    if (!loaded.broken('atlas') && loadedLevels.length === config.levels.length) {
-      defaults = { ...config.atlas.defaults };
-      if (defaults.indicator !== undefined && !publishedIds.has(defaults.indicator)) delete defaults.indicator;
-      bookmarks = bookmarksToWrite(loaded, metadata, publication, warnAt);
-      const outputIndicators = published.map((indicator) => withoutDroppedReferences(indicator, publishedIds));
-      const draft = assembleManifest(config, build, defaults, levels, outputIndicators, blocks.filter((block) => publishedIds.has(block.indicator)), poiFiles.map((p) => p.source), bookmarks);
-      if (defaultIssues.length === 0) contractIssuesAtTheirSource(draft, loaded, metadata, bookmarks).forEach((issue) => issues.add(issue));
-    }
+    defaults = { ...config.atlas.defaults };
+    if (defaults.indicator !== undefined && !publishedIds.has(defaults.indicator)) delete defaults.indicator;
+    bookmarks = bookmarksToWrite(loaded, metadata, publication, warnAt);
+    const outputIndicators = published.map((indicator) => withoutDroppedReferences(indicator, publishedIds));
+    const draft = assembleManifest(config, build, defaults, levels, outputIndicators, blocks.filter((block) => publishedIds.has(block.indicator)), poiFiles.map((p) => p.source), bookmarks);
+    if (defaultIssues.length === 0) contractIssuesAtTheirSource(draft, loaded, metadata, bookmarks).forEach((issue) => issues.add(issue));
   }
-  if (metadata && indicators.indicators.length === 0 && issues.issues.length === 0) warn('no indicator has values in any table: the atlas shows boundaries only');
   issues.throwIfAny();
 
   const tolerance = config.options?.simplify ?? 0;
@@ -263,10 +263,14 @@ async function readTables(loaded: LoadedConfig, levels: Map<string, Level>, meta
   const unmatchedByLevel = new Map<string, UnmatchedRow[]>();
   const reference = loaded.broken('atlas.reference') || !config.atlas ? undefined : config.atlas.reference;
   const names = [reference?.name, reference?.label].flatMap((text) => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text)));
+  let complete = !loaded.broken('tables');
   for (const [i, tableConfig] of config.tables.entries()) {
     const level = loaded.broken(`tables[${i}]`) ? undefined : levels.get(tableConfig.level);
-    if (!level) continue;
-    await issues.collect(async () => {
+    if (!level) {
+      complete = false;
+      continue;
+    }
+    const read = await issues.collect(async () => {
       const table = await step(log, `reading table ${path.basename(tableConfig.file)} (${tableConfig.level}, ${tableConfig.year})`, () => readTable(tableConfig.file, tableConfig));
       const result = parseIndicatorTable(table, tableConfig, level.areas, metadata, { key: reference?.key, names });
       for (const block of result.blocks) {
@@ -281,9 +285,11 @@ async function readTables(loaded: LoadedConfig, levels: Map<string, Level>, meta
       unmatched.push(...result.unmatched);
       unmatchedByLevel.set(level.id, unmatched);
       for (const row of result.unmatched) log.warn(`${tableConfig.file}, row ${row.row}: key "${row.key}"${row.name ? ` (${row.name})` : ''} matches no area of level "${level.id}"`);
+      return true;
     });
+    if (!read) complete = false;
   }
-  return { blocks, matchedByLevel, unmatchedByLevel };
+  return { blocks, matchedByLevel, unmatchedByLevel, complete };
 }
 
 function indicatorsFromBlocks(indicators: Omit<Indicator, 'years' | 'levels'>[], blocks: ValueBlock[]): { indicators: Indicator[]; unused: string[] } {

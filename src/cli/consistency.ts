@@ -32,7 +32,7 @@ export function metadataAgainstData(metadata: IndicatorMetadata[], blocks: Value
   return issues;
 }
 
-/** Checks between the config and the metadata table: topics and the population indicator. */
+/** Checks between the config and the metadata table: topics, the default indicator, the population indicator. */
 export function metadataAgainstConfig(metadata: IndicatorMetadata[], loaded: LoadedConfig): DataIssue[] {
   const issues: DataIssue[] = [];
   const { config } = loaded;
@@ -43,10 +43,14 @@ export function metadataAgainstConfig(metadata: IndicatorMetadata[], loaded: Loa
       if (topic && !topics.includes(topic)) issues.push(metadataIssue(entry, 'topic', `"${topic}" is no topic of atlas.topics in ${loaded.file}${didYouMean(topic, topics)} (topics: ${topics.join(', ') || 'none'})`));
     }
   }
+  const defaultIndicator = loaded.broken('atlas.defaults') ? undefined : config.atlas?.defaults?.indicator;
+  const ids = metadata.map((entry) => entry.indicator.id);
+  if (defaultIndicator !== undefined && !ids.includes(defaultIndicator)) {
+    issues.push({ file: loaded.file, key: 'atlas.defaults.indicator', message: `"${defaultIndicator}" is no indicator id of ${path.basename(config.indicators)}${didYouMean(defaultIndicator, ids)}` });
+  }
   const population = config.populationIndicator;
   if (typeof population === 'string') {
     const target = metadata.find((entry) => entry.indicator.id === population)?.indicator;
-    const ids = metadata.map((entry) => entry.indicator.id);
     if (!target) issues.push({ file: loaded.file, key: 'populationIndicator', message: `"${population}" is no indicator id of ${path.basename(config.indicators)}${didYouMean(population, ids)}` });
     else if (target.kind !== 'count') issues.push({ file: loaded.file, key: 'populationIndicator', message: `"${population}" is a ${target.kind}; expected the id of a count` });
   }
@@ -77,10 +81,8 @@ export function checkDefaults(loaded: LoadedConfig, metadata: IndicatorMetadata[
   }
   const issues: DataIssue[] = [];
   const id = defaults.indicator;
-  if (id !== undefined && !published.some((indicator) => indicator.id === id)) {
-    const ids = metadata.map((entry) => entry.indicator.id);
-    if (!ids.includes(id)) issues.push({ file, key: 'atlas.defaults.indicator', message: `"${id}" is no indicator id of ${path.basename(config.indicators)}${didYouMean(id, ids)}` });
-    else warn({ file, key: 'atlas.defaults.indicator', message: `"${id}" ${indicators.some((indicator) => indicator.id === id) ? `is not in this ${build} build (not published)` : 'has no values in any table'}; no default indicator set` });
+  if (id !== undefined && !published.some((indicator) => indicator.id === id) && metadata.some((entry) => entry.indicator.id === id)) {
+    warn({ file, key: 'atlas.defaults.indicator', message: `"${id}" ${indicators.some((indicator) => indicator.id === id) ? `is not in this ${build} build (not published)` : 'has no values in any table'}; no default indicator set` });
   }
   const year = defaults.year;
   if (year !== undefined && !published.some((indicator) => indicator.years.includes(year))) {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/cli');
@@ -356,5 +357,34 @@ describe('messages name the place the office can fix', () => {
     const result = run('build', config, '--out', path.join(work, 'threshold', 'atlas'));
     assert.equal(result.code, 1);
     assert.match(result.stderr, /kinder\.config\.json: atlas\.privacy\.threshold: expected a whole number of 3 or more/);
+  });
+
+  it('any value at any key of a config: exit 0, 1 or 2, never a crash; every error line names a file', () => {
+    const base = { atlas: atlas(), levels, indicators: path.join(publish, 'publish.indicators.csv'), tables, bookmarks: bookmarks.slice(0, 1) };
+    const paths = [];
+    const walk = (value, at) => {
+      paths.push(at);
+      if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, [...at, Array.isArray(value) ? Number(key) : key]);
+    };
+    walk(base, []);
+    const damage = fc.oneof(fc.constantFrom(null, true, 0, -1, 2.5, '', 'x', [], {}, [null], { de: 7 }, '../../etc'), fc.jsonValue({ maxDepth: 2 }));
+    let run_ = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((at) => at.length > 0)), damage, (at, value) => {
+        const config = structuredClone(base);
+        let parent = config;
+        at.slice(0, -1).forEach((key) => (parent = parent[key]));
+        parent[at.at(-1)] = value;
+        const file = write(`damage-${run_}`, 'c.json', config);
+        const result = run('build', file, '--out', path.join(work, `damage-${run_++}`, 'atlas'), '--quiet');
+        assert.ok([0, 1, 2].includes(result.code), `${at.join('.')} = ${JSON.stringify(value)}: exit ${result.code}\n${result.stderr}`);
+        noStackTrace(result.stderr);
+        if (result.code === 1) {
+          const lines = result.stderr.split('\n');
+          for (const line of lines.slice(lines.indexOf('keck-atlas: error:') + 1).filter(Boolean)) assert.match(line, /^\/[^:]+: /, line);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
