@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeValue } from '../contract/issues.js';
 import type { Attribution, Bookmark, LocalizedText, PoiCategory, PrivacySettings, Topic } from '../contract/types.js';
-import { DataError, type DataIssue } from './errors.js';
+import { checkConfig, ConfigCheck, isObject } from './config-check.js';
+import { DataError, systemMessage, type DataIssue } from './errors.js';
 
 /** One spatial level: its boundary file(s) and the fields that carry key, name and parent key. */
 export interface LevelConfig {
@@ -94,72 +96,65 @@ export function stripComments(value: unknown): unknown {
   return value;
 }
 
-/** Reads and checks a config file; file paths in it become absolute (relative to the config). */
-export async function loadConfig(file: string): Promise<BuildConfig> {
+
+/**
+ * A config as read. Its mistakes are collected, not thrown, so that the build can report them
+ * together with those of the metadata and the tables. Paths in it are absolute.
+ */
+export interface LoadedConfig {
+  file: string;
+  config: BuildConfig;
+  /** Mistakes, each with its config key: the build reads what it still can, then stops. */
+  issues: DataIssue[];
+  /** Keys the build ignores (likely typos). */
+  warnings: DataIssue[];
+  /** Whether a mistake was found at this key or inside it ("levels[1]", "atlas.defaults"). */
+  broken(key: string): boolean;
+}
+
+/** Reads and checks a config file. Throws only when there is no JSON object to check. */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw DataError.at(file, `cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const folder = (error as NodeJS.ErrnoException).code === 'EISDIR';
+    throw DataError.at(file, folder ? 'this is a folder; give the config file (e.g. atlas.config.json)' : `cannot read the config (${systemMessage(error)})`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw DataError.at(file, `the config is no valid JSON (${(error as Error).message})`);
+    throw DataError.at(file, `the config is no valid JSON: ${jsonErrorPlace(text, (error as Error).message)}`);
   }
-  const config = stripComments(raw) as BuildConfig;
-  const issues = checkConfig(config, file);
-  if (issues.length) throw new DataError(issues);
+  raw = stripComments(raw);
+  if (!isObject(raw)) throw DataError.at(file, `expected a JSON object {"atlas": …, "levels": […], "indicators": …, "tables": […]}, found ${describeValue(raw)}`);
+
+  const check = new ConfigCheck(file);
+  const config = checkConfig(raw, check);
   const base = path.dirname(path.resolve(file));
-  const resolve = (target: string) => path.resolve(base, target);
+  const resolve = (target: string) => (typeof target === 'string' ? path.resolve(base, target) : target);
   return {
-    ...config,
-    indicators: resolve(config.indicators),
-    levels: config.levels.map((level) => ({ ...level, boundaries: [level.boundaries].flat().map(resolve) })),
-    tables: config.tables.map((table) => ({ ...table, file: resolve(table.file) })),
-    poi: config.poi && { ...config.poi, sources: config.poi.sources.map((source) => ({ ...source, file: resolve(source.file) })) },
+    file,
+    config: {
+      ...config,
+      indicators: resolve(config.indicators),
+      levels: config.levels.map((level) => (isObject(level) ? { ...level, boundaries: [level.boundaries].flat().map(resolve) } : level)),
+      tables: config.tables.map((table) => (isObject(table) ? { ...table, file: resolve(table.file) } : table)),
+      poi: config.poi && { ...config.poi, sources: config.poi.sources.map((source) => (isObject(source) ? { ...source, file: resolve(source.file) } : source)) },
+    },
+    issues: check.issues,
+    warnings: check.warnings,
+    broken: (key) => check.issues.some((issue) => issue.key !== undefined && (issue.key === key || issue.key.startsWith(`${key}.`) || issue.key.startsWith(`${key}[`))),
   };
 }
 
-function checkConfig(config: BuildConfig, file: string): DataIssue[] {
-  const issues: DataIssue[] = [];
-  const need = (ok: boolean, where: string, expected: string) => {
-    if (!ok) issues.push({ file, message: `${where}: expected ${expected}` });
-  };
-  const isText = (value: unknown) => typeof value === 'string' || (typeof value === 'object' && value !== null && typeof (value as { de?: unknown }).de === 'string');
-  need(typeof config === 'object' && config !== null && !Array.isArray(config), '$', 'an object');
-  if (issues.length) return issues;
-  const atlas = config.atlas;
-  need(typeof atlas === 'object' && atlas !== null, '$.atlas', 'an object with id, title, attribution, reference, defaults, topics');
-  if (atlas) {
-    need(typeof atlas.id === 'string', '$.atlas.id', 'a string');
-    need(isText(atlas.title), '$.atlas.title', 'a text');
-    need(Array.isArray(atlas.attribution), '$.atlas.attribution', 'an array of {text, url?, licence?, licenceUrl?}');
-    need(isText(atlas.reference?.name), '$.atlas.reference.name', 'a text');
-    need(typeof atlas.defaults?.level === 'string', '$.atlas.defaults.level', 'a level id');
-    need(Array.isArray(atlas.topics), '$.atlas.topics', 'an array of {id, title}');
-  }
-  need(Array.isArray(config.levels) && config.levels.length > 0, '$.levels', 'an array with at least one level');
-  (Array.isArray(config.levels) ? config.levels : []).forEach((level, i) => {
-    need(typeof level.id === 'string', `$.levels[${i}].id`, 'a string');
-    need(isText(level.title), `$.levels[${i}].title`, 'a text');
-    need(typeof level.keyField === 'string', `$.levels[${i}].keyField`, 'the name of the key property');
-    need(level.names === undefined || level.names === 'boundaries' || level.names === 'table', `$.levels[${i}].names`, '"boundaries" or "table"');
-    need(typeof level.boundaries === 'string' || (Array.isArray(level.boundaries) && level.boundaries.every((b) => typeof b === 'string')), `$.levels[${i}].boundaries`, 'a file name or an array of file names');
-  });
-  need(typeof config.indicators === 'string', '$.indicators', 'the file name of the indicator metadata table');
-  need(Array.isArray(config.tables), '$.tables', 'an array of {file, level, year}');
-  (Array.isArray(config.tables) ? config.tables : []).forEach((table, i) => {
-    need(typeof table.file === 'string', `$.tables[${i}].file`, 'a file name');
-    need(typeof table.level === 'string', `$.tables[${i}].level`, 'a level id');
-    need(Number.isInteger(table.year), `$.tables[${i}].year`, 'a year');
-  });
-  config.poi?.sources?.forEach((source, i) => {
-    need(typeof source.id === 'string', `$.poi.sources[${i}].id`, 'a string');
-    need(typeof source.file === 'string', `$.poi.sources[${i}].file`, 'a file name');
-  });
-  const simplify = config.options?.simplify;
-  need(simplify === undefined || (typeof simplify === 'number' && simplify >= 0), '$.options.simplify', 'a tolerance in metres (0 or more)');
-  return issues;
+/** "Unexpected token } in JSON at position 120" → "… (line 7, column 3)". */
+function jsonErrorPlace(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return message;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
 }

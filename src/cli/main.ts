@@ -3,17 +3,17 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ContractError } from '../contract/issues.js';
 import { buildAtlas, type BuildSummary } from './build.js';
-import { DataError, UsageError } from './errors.js';
+import { DataError, systemMessage, UsageError } from './errors.js';
 import { stderrLog } from './log.js';
 import { starterConfig } from './starter-config.js';
 import { validateAtlasDirectory } from './validate-atlas.js';
 
 const USAGE = `Usage:
-  keck-atlas build <config.json> [--out dir] [--internal] [--quiet]
+  keck-atlas build <config.json> [--out dir] [--report file] [--internal] [--quiet]
   keck-atlas validate <atlas.json>
   keck-atlas init [file]          (default: atlas.config.json)
 
-Exit codes: 0 ok, 1 data error, 2 usage error. Docs: docs/cli.md`;
+Exit codes: 0 ok, 1 data error, 2 usage error, 3 internal error (a bug). Docs: docs/cli.md`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,14 +29,16 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`keck-atlas: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`keck-atlas: ${error.message}\n${error.showUsage ? `\n${USAGE}\n` : ''}`);
       return 2;
     }
     if (error instanceof DataError || error instanceof ContractError) {
       process.stderr.write(`keck-atlas: error:\n${error.message}\n`);
       return 1;
     }
-    throw error;
+    const detail = process.env.KECK_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`keck-atlas: internal error: ${detail ?? String(error)}\nThis is a bug in keck-atlas, not in your data: please report it with the command you ran${process.env.KECK_DEBUG ? '' : ' (KECK_DEBUG=1 shows where it happened)'}.\n`);
+    return 3;
   }
 }
 
@@ -51,9 +53,10 @@ function parse(args: string[], options: OptionSpec = {}) {
 }
 
 async function buildCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, internal: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } });
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, report: { type: 'string' }, internal: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } });
   if (positionals.length !== 1) throw new UsageError('build needs exactly one config file');
-  const summary = await buildAtlas(positionals[0], { out: values.out as string | undefined, internal: values.internal as boolean | undefined }, stderrLog({ quiet: Boolean(values.quiet) }));
+  const options = { out: values.out as string | undefined, report: values.report as string | undefined, internal: values.internal as boolean | undefined };
+  const summary = await buildAtlas(positionals[0], options, stderrLog({ quiet: Boolean(values.quiet) }));
   process.stdout.write(formatSummary(summary));
   return 0;
 }
@@ -71,8 +74,12 @@ async function initCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length > 1) throw new UsageError('init takes at most one file name');
   const file = positionals[0] ?? 'atlas.config.json';
-  if (existsSync(file)) throw new UsageError(`${file} exists; choose another name or remove it`);
-  await writeFile(file, starterConfig());
+  if (existsSync(file)) throw new UsageError(`${file} exists; choose another name or remove it`, false);
+  try {
+    await writeFile(file, starterConfig(), { flag: 'wx' });
+  } catch (error) {
+    throw new UsageError(`cannot write ${file} (${systemMessage(error)})`, false);
+  }
   process.stdout.write(`${file} written: edit it, then run keck-atlas build ${file}\n`);
   return 0;
 }
@@ -87,7 +94,9 @@ export function formatSummary(summary: BuildSummary): string {
   for (const poi of summary.pois) lines.push(`  POI source ${poi.id}: ${poi.points} points (${poi.file})`);
   const byRule = new Map<string, number>();
   summary.suppressed.forEach((record) => byRule.set(record.rule, (byRule.get(record.rule) ?? 0) + 1));
-  lines.push(`  suppressed cells: ${summary.suppressed.length}${byRule.size ? ` (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}; see suppression-report.csv`);
+  lines.push(`  suppressed cells: ${summary.suppressed.length}${byRule.size ? ` (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}`);
+  for (const line of summary.audit) lines.push(`  ${line}`);
+  lines.push(`  disclosure report (for the office only, never publish it): ${summary.report}`);
   if (summary.warnings.length) lines.push(`  warnings: ${summary.warnings.length} (see above)`);
   return `${lines.join('\n')}\n`;
 }

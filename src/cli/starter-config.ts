@@ -19,7 +19,7 @@ export function starterConfig(): string {
         },
       ],
       reference: { name: 'Musterstadt', label: 'Musterstadt (gesamt)', key: '05999000' },
-      '// privacy': 'Counts 0–threshold are suppressed ("k. A."); stricter values only. minPopulation: warn below it.',
+      '// privacy': 'Counts 0–threshold are suppressed ("k. A."); threshold 3 or more. minPopulation: warn below it. The disclosure report goes beside this file (or --report), never into the output folder.',
       privacy: { threshold: 3, minPopulation: 50 },
       defaults: { level: 'bezirk', indicator: 'u15-share', year: 2024 },
       topics: [{ id: 'demography', title: { de: 'Bevölkerung', en: 'Population' } }],
@@ -44,7 +44,7 @@ export function starterConfig(): string {
         parentField: 'BEZIRK',
       },
     ],
-    '// indicators': 'The indicator metadata table: one row per indicator (column, id, title, unit, decimals, kind, polarity, topic, definition, source, published, numerator, denominator).',
+    '// indicators': 'The indicator metadata table: one row per indicator (column, id, title, unit, decimals, kind, polarity, topic, definition, source, published, numerator, denominator, without_counts, parts, change_of). Every share/rate names its counts in numerator and denominator, or says without_counts = ja.',
     indicators: 'indicators.csv',
     tables: [
       {

@@ -357,6 +357,6 @@ describe('names compared with the boundaries', () => {
 
     const invalid = build(withTable(countsCsv('names2.csv'), { metadata: countsMetadata, level: gemeinden(undefined, { names: 'tables' }) }));
     assert.equal(invalid.code, 1);
-    assert.match(invalid.stderr, /\$\.levels\[0\]\.names: expected "boundaries" or "table"/);
+    assert.match(invalid.stderr, /levels\[0\]\.names: expected "boundaries" or "table"/);
   });
 });

@@ -257,7 +257,11 @@ describe('keck-atlas build: tables, suppression, public and internal builds', ()
     assert.equal(population.values['03460001'], 6400);
     assert.equal(population.reference, 138500);
 
-    const report = readFileSync(path.join(out, 'suppression-report.csv'), 'utf8').trim().split('\n');
+    // The disclosure report lands beside the config (atlas id "test"), never in the output folder.
+    assert.ok(!existsSync(path.join(out, 'suppression-report.csv')));
+    const reportFile = path.join(work, 'test.suppression-report.csv');
+    assert.match(result.stdout, new RegExp(`disclosure report .*: ${reportFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const report = readFileSync(reportFile, 'utf8').trim().split('\n').filter((line) => !line.startsWith('#'));
     assert.equal(report[0], 'rule;indicator;level;year;area;reason');
     assert.ok(report.some((line) => line.startsWith('primary;u3;gemeinde;2013;03460002;')), report.join('\n'));
     assert.ok(report.some((line) => /^secondary|^complementary/.test(line)), 'one more cell is hidden beside the small count');
