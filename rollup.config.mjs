@@ -2,12 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 import esbuild from 'rollup-plugin-esbuild';
 
 // Two builds. The package build (dist/): one entry per element (`<name>/index` for the
 // class, `<name>/define` to register it), the side-effect-free index and the contract, for
-// bundler users. The CDN build (dist/cdn/): `keck-atlas.js`, which registers every element,
-// and the iframe fallback, with only their own chunks: the folder a web editor copies.
+// bundler users: our own code only, every dependency left as an import for the consumer's
+// bundler. The CDN build (dist/cdn/): `keck-atlas.js`, which registers every element, and
+// the iframe fallback, with every dependency bundled: the folder a web editor copies.
+// Source maps only when asked: `KECK_SOURCEMAP=1 npm run build`.
+const sourcemap = Boolean(process.env.KECK_SOURCEMAP);
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const isDependency = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
+
 const elementDirs = readdirSync('src', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(`src/${entry.name}/define.ts`))
   .map((entry) => entry.name);
@@ -26,33 +33,45 @@ const copyStatic = (files) => ({
   },
 });
 
+/**
+ * jsPDF imports html2canvas, DOMPurify and canvg for `html()` and `addSvgAsImage()`, which
+ * keck-atlas never calls (svg2pdf draws the vectors): in the CDN build they become a module
+ * that says so, instead of ~380 KiB of chunks nothing loads.
+ */
+const UNUSED_BY_JSPDF = ['html2canvas', 'dompurify', 'canvg'];
+const unusedJspdfOptions = () => ({
+  name: 'keck-unused-jspdf-options',
+  resolveId: (id) => (UNUSED_BY_JSPDF.includes(id) ? `\0unused:${id}` : null),
+  load: (id) => (id.startsWith('\0unused:') ? `export default () => { throw new Error('${id.slice(8)} is not part of keck-atlas'); };` : null),
+});
+
 const cdnInput = {
   'keck-atlas': 'src/keck-atlas.ts',
   embed: 'src/embed/embed.ts',
   'embed-host': 'src/embed/embed-host.ts',
 };
 
-const build = (input, dir, staticFiles) => ({
+const build = ({ input, dir, bundleDependencies, assetFileNames, staticFiles = {} }) => ({
   input,
+  external: bundleDependencies ? [] : isDependency,
   output: {
     dir,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
-    assetFileNames: 'assets/[name]-[hash][extname]',
-    sourcemap: true,
+    assetFileNames,
+    sourcemap,
   },
   preserveEntrySignatures: 'strict',
   plugins: [
+    ...(bundleDependencies ? [unusedJspdfOptions()] : []),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs({ strictRequires: false }),
     json(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
-    copyStatic({
-      // maplibre starts its worker from `./maplibre-gl-worker.mjs` next to its own chunk (a same-origin module worker).
-      'chunks/maplibre-gl-worker.mjs': 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs',
-      ...staticFiles,
-    }),
+    // Files named by `new URL('…', import.meta.url)` (maplibre's worker) are copied and the path rewritten.
+    importMetaAssets(),
+    copyStatic(staticFiles),
   ],
   onwarn(warning, warn) {
     const inDependency = /node_modules/.test(`${warning.id ?? ''}${warning.ids?.join() ?? ''}`);
@@ -62,6 +81,13 @@ const build = (input, dir, staticFiles) => ({
 });
 
 export default [
-  build(packageInput, 'dist', {}),
-  build(cdnInput, 'dist/cdn', { 'embed.html': 'src/embed/embed.html', 'embed.css': 'src/embed/embed.css' }),
+  // The consumer's bundler hashes the worker; a fixed name lets others copy it (docs/embedding.md).
+  build({ input: packageInput, dir: 'dist', bundleDependencies: false, assetFileNames: 'assets/[name][extname]' }),
+  build({
+    input: cdnInput,
+    dir: 'dist/cdn',
+    bundleDependencies: true,
+    assetFileNames: 'chunks/[name]-[hash][extname]',
+    staticFiles: { 'embed.html': 'src/embed/embed.html', 'embed.css': 'src/embed/embed.css' },
+  }),
 ];

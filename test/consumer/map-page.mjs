@@ -53,7 +53,8 @@ export async function settledMap(frame, timeout = 60000) {
 
 /**
  * How much of the map's canvas shows the legend's class colours: `share` of all pixels and
- * the number of distinct class colours seen. A blank map (background only) gives 0.
+ * the number of distinct class colours seen. A blank map (background only) gives 0; the
+ * Vechta demo atlas at 1280 × 720 covers about 9 % of the canvas in 5 colours.
  */
 export function readMapDrawing(frame, timeout) {
   return frame.evaluate(async (timeout) => {
