@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -45,13 +46,38 @@ const unusedJspdfOptions = () => ({
   load: (id) => (id.startsWith('\0unused:') ? `export default () => { throw new Error('${id.slice(8)} is not part of keck-atlas'); };` : null),
 });
 
+/**
+ * maplibre's worker (see src/map/load-maplibre.ts), once in the package: the CDN build copies
+ * it to `chunks/maplibre-gl-worker-<version>.mjs` (the name changes with the content), and the
+ * package build points its `new URL(…, import.meta.url)` at that same file in dist/cdn.
+ */
+const WORKER_SOURCE = '../../node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs';
+const WORKER_FILE = `chunks/maplibre-gl-worker-${JSON.parse(readFileSync('node_modules/maplibre-gl/package.json', 'utf8')).version}.mjs`;
+const WORKER_PLACEHOLDER = '__keck_maplibre_worker__';
+const maplibreWorker = ({ emit, location }) => ({
+  name: 'keck-maplibre-worker',
+  transform(code, id) {
+    if (!id.endsWith('src/map/load-maplibre.ts')) return null;
+    if (!code.includes(WORKER_SOURCE)) this.error(`load-maplibre.ts no longer names ${WORKER_SOURCE}`);
+    return { code: code.replace(WORKER_SOURCE, WORKER_PLACEHOLDER), map: null };
+  },
+  generateBundle() {
+    if (emit) this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: readFileSync(WORKER_SOURCE.replace('../../', '')) });
+  },
+  renderChunk(code, chunk) {
+    if (!code.includes(WORKER_PLACEHOLDER)) return null;
+    const relative = path.posix.relative(path.posix.dirname(chunk.fileName), location);
+    return { code: code.replace(WORKER_PLACEHOLDER, relative.startsWith('.') ? relative : `./${relative}`), map: null };
+  },
+});
+
 const cdnInput = {
   'keck-atlas': 'src/keck-atlas.ts',
   embed: 'src/embed/embed.ts',
   'embed-host': 'src/embed/embed-host.ts',
 };
 
-const build = ({ input, dir, bundleDependencies, assetFileNames, staticFiles = {} }) => ({
+const build = ({ input, dir, bundleDependencies, assetFileNames, worker, staticFiles = {} }) => ({
   input,
   external: bundleDependencies ? [] : isDependency,
   output: {
@@ -65,12 +91,13 @@ const build = ({ input, dir, bundleDependencies, assetFileNames, staticFiles = {
   preserveEntrySignatures: 'strict',
   plugins: [
     ...(bundleDependencies ? [unusedJspdfOptions()] : []),
+    maplibreWorker(worker),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs({ strictRequires: false }),
     json(),
     esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
-    // Files named by `new URL('…', import.meta.url)` (maplibre's worker) are copied and the path rewritten.
-    importMetaAssets(),
+    // Other files named by `new URL('…', import.meta.url)` (flatgeobuf's zstd decoder) are copied and the path rewritten.
+    importMetaAssets({ exclude: 'src/map/load-maplibre.ts' }),
     copyStatic(staticFiles),
   ],
   onwarn(warning, warn) {
@@ -81,13 +108,13 @@ const build = ({ input, dir, bundleDependencies, assetFileNames, staticFiles = {
 });
 
 export default [
-  // The consumer's bundler hashes the worker; a fixed name lets others copy it (docs/embedding.md).
-  build({ input: packageInput, dir: 'dist', bundleDependencies: false, assetFileNames: 'assets/[name][extname]' }),
+  build({ input: packageInput, dir: 'dist', bundleDependencies: false, assetFileNames: 'assets/[name]-[hash][extname]', worker: { emit: false, location: `cdn/${WORKER_FILE}` } }),
   build({
     input: cdnInput,
     dir: 'dist/cdn',
     bundleDependencies: true,
     assetFileNames: 'chunks/[name]-[hash][extname]',
+    worker: { emit: true, location: WORKER_FILE },
     staticFiles: { 'embed.html': 'src/embed/embed.html', 'embed.css': 'src/embed/embed.css' },
   }),
 ];

@@ -22,7 +22,9 @@ export async function openMapPage(browser, url, { timeout = 60000 } = {}) {
   const problems = [];
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+  // The browser's own /favicon.ico request (a page without an icon link) is not the page's.
+  const ownRequest = (url = '') => /\/favicon\.ico$/.test(url);
+  page.on('console', (message) => message.type() === 'error' && !ownRequest(message.location()?.url) && problems.push(`console error: ${message.text()} ${message.location()?.url ?? ''}`.trim()));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url, { waitUntil: 'load' });
   const frame = page.mainFrame();
