@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -9,8 +9,9 @@ import esbuild from 'rollup-plugin-esbuild';
 // Two builds. The package build (dist/): one entry per element (`<name>/index` for the
 // class, `<name>/define` to register it), the side-effect-free index and the contract, for
 // bundler users: our own code only, every dependency left as an import for the consumer's
-// bundler. The CDN build (dist/cdn/): `keck-atlas.js`, which registers every element, and
-// the iframe fallback, with every dependency bundled: the folder a web editor copies.
+// bundler. The CDN build (dist/cdn/): `keck-atlas.js`, which registers every element, one
+// script per element, and the iframe fallback, with every dependency bundled: the folder a
+// web editor copies.
 // Source maps only when asked: `KECK_SOURCEMAP=1 npm run build`.
 const sourcemap = Boolean(process.env.KECK_SOURCEMAP);
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -25,6 +26,15 @@ const packageInput = {
   'contract/index': 'src/contract/index.ts',
   ...Object.fromEntries(elementDirs.flatMap((name) => [[`${name}/index`, `src/${name}/index.ts`], [`${name}/define`, `src/${name}/define.ts`]])),
 };
+
+/** Empties dist/ (but the separately built Storybook) so that no chunk of an earlier build is packed. */
+const cleanDist = () => ({
+  name: 'keck-clean-dist',
+  buildStart() {
+    if (!existsSync('dist')) return;
+    for (const entry of readdirSync('dist')) if (entry !== 'storybook') rmSync(`dist/${entry}`, { recursive: true, force: true });
+  },
+});
 
 /** Copies static files (the iframe page) into dist under fixed names. */
 const copyStatic = (files) => ({
@@ -71,25 +81,43 @@ const maplibreWorker = ({ emit, location }) => ({
   },
 });
 
+// keck-atlas.js registers every element; `<name>.js` (e.g. table.js) only its own, for a page
+// that shows one kind and should not load the others.
 const cdnInput = {
   'keck-atlas': 'src/keck-atlas.ts',
+  ...Object.fromEntries(elementDirs.map((name) => [name, `src/${name}/define.ts`])),
   embed: 'src/embed/embed.ts',
   'embed-host': 'src/embed/embed-host.ts',
 };
 
-const build = ({ input, dir, bundleDependencies, assetFileNames, worker, staticFiles = {} }) => ({
+/**
+ * Chunks are named after rollup's first module, which says little for `define` files and
+ * merged chunks: those take the name of the src/ folder most of their modules come from.
+ */
+const chunkFileName = (chunk) => {
+  if (!/^(define|index|_unused_.*)$/.test(chunk.name)) return 'chunks/[name]-[hash].js';
+  const folders = chunk.moduleIds.map((id) => /\/src\/([^/]+)\//.exec(id)?.[1]).filter(Boolean);
+  const counts = new Map(folders.map((folder) => [folder, folders.filter((f) => f === folder).length]));
+  const name = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'shared';
+  return `chunks/${name}-[hash].js`;
+};
+
+const build = ({ input, dir, bundleDependencies, assetFileNames, worker, staticFiles = {}, clean = false }) => ({
   input,
   external: bundleDependencies ? [] : isDependency,
   output: {
     dir,
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: chunkFileName,
     assetFileNames,
     sourcemap,
+    // Tiny shared chunks (a few hundred bytes each) merge into their neighbours: fewer requests.
+    experimentalMinChunkSize: 4096,
   },
   preserveEntrySignatures: 'strict',
   plugins: [
+    ...(clean ? [cleanDist()] : []),
     ...(bundleDependencies ? [unusedJspdfOptions()] : []),
     maplibreWorker(worker),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
@@ -108,7 +136,7 @@ const build = ({ input, dir, bundleDependencies, assetFileNames, worker, staticF
 });
 
 export default [
-  build({ input: packageInput, dir: 'dist', bundleDependencies: false, assetFileNames: 'assets/[name]-[hash][extname]', worker: { emit: false, location: `cdn/${WORKER_FILE}` } }),
+  build({ input: packageInput, dir: 'dist', bundleDependencies: false, assetFileNames: 'assets/[name]-[hash][extname]', worker: { emit: false, location: `cdn/${WORKER_FILE}` }, clean: true }),
   build({
     input: cdnInput,
     dir: 'dist/cdn',
