@@ -49,11 +49,13 @@ function references(file) {
   return found.map((reference) => path.posix.normalize(path.posix.join(path.posix.dirname(file), reference)));
 }
 
-/** Script files of the package that no entry (exports, bin, the CDN pages) reaches. */
+/** Script files of the package that no entry (exports, bin, the CDN folder's scripts and pages) reaches. */
 export function unreachable(files) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
-  const entries = [...targets, ...Object.values(pkg.bin)].map((file) => file.replace(/^\.\//, '')).filter((file) => files.includes(file));
+  // The CDN folder's entries are its top-level scripts and pages (keck-atlas.js, table.js, embed.html, …).
+  const cdnEntries = files.filter((file) => /^dist\/cdn\/[^/]+\.(js|html)$/.test(file));
+  const entries = [...targets, ...Object.values(pkg.bin), ...cdnEntries].map((file) => file.replace(/^\.\//, '')).filter((file) => files.includes(file));
   const packed = new Set(files);
   const reached = new Set(entries);
   const queue = [...entries];
