@@ -4,7 +4,7 @@
 // (canvas pixels in the legend's colours), with no failed request, console error or CSP
 // violation. Needs `npm run build` first; `npm test` does the build.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,10 +74,52 @@ async function assertMapDraws(distFolder) {
   }
 }
 
+/** Starts `vite` (the dev server) in the app; resolves with its URL and a stop function. */
+async function startViteDev() {
+  const child = spawn(path.join(app, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', '0', '--strictPort'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vite did not start:\n${output}`)), 60000);
+    const read = (chunk) => {
+      output += chunk;
+      const found = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`vite exited (${code}):\n${output}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
 describe('the packed package in a fresh app', () => {
   test('Vite build: <keck-map> draws its areas', async () => {
     run(path.join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], app);
     await assertMapDraws(path.join(app, 'dist'));
+  });
+
+  test('Vite dev server with the setting docs/embedding.md gives: <keck-map> draws its areas', async () => {
+    const setting = /<!-- vite-dev -->\s*```js\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8'))?.[1];
+    assert.ok(setting, 'docs/embedding.md shows the Vite dev setting');
+    writeFileSync(path.join(app, 'vite.config.js'), setting);
+    const server = await startViteDev();
+    try {
+      const { context, events, drawing, status, problems } = await openMapPage(browser, `${server.url}/`);
+      await context.close();
+      assert.deepEqual(
+        events.map((event) => event.type),
+        ['keck-load'],
+        `the map fires keck-load only (it shows: ${status.shown})`,
+      );
+      assert.ok(drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas: ${JSON.stringify(drawing)}`);
+      assert.deepEqual(problems, [], 'no failed request and no console error');
+    } finally {
+      server.stop();
+      rmSync(path.join(app, 'vite.config.js'));
+    }
   });
 
   test('webpack build: <keck-map> draws its areas', async () => {
