@@ -6,7 +6,18 @@ import path from 'node:path';
 /** What the library build (`npm run build`) and Storybook are made from, and what they make. */
 export const BUILDS = {
   build: {
-    inputs: ['src', 'rollup.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'custom-elements-manifest.config.mjs', 'scripts/compile-schema.mjs', 'scripts/build-cli.mjs', 'scripts/theming-doc.mjs'],
+    inputs: [
+      'src',
+      'rollup.config.mjs',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'custom-elements-manifest.config.mjs',
+      'scripts/compile-schema.mjs',
+      'scripts/build-cli.mjs',
+      'scripts/theming-doc.mjs',
+    ],
     outputs: ['dist/cdn/keck-atlas.js', 'dist/index.js', 'dist/types/index.d.ts', 'dist/cli/keck-atlas.mjs', 'custom-elements.json'],
   },
   'build-storybook': {

@@ -13,7 +13,17 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Runtime dependencies only the command-line tool (dist/cli) imports. */
-export const CLI_ONLY = ['shapefile', 'proj4', 'topojson-client', 'topojson-server', 'topojson-simplify', 'papaparse', 'iconv-lite', 'read-excel-file', 'fflate'];
+export const CLI_ONLY = [
+  'shapefile',
+  'proj4',
+  'topojson-client',
+  'topojson-server',
+  'topojson-simplify',
+  'papaparse',
+  'iconv-lite',
+  'read-excel-file',
+  'fflate',
+];
 
 const SCRIPT = /\.(m?js|wasm)$/;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -35,7 +45,9 @@ export function pack(folder) {
 export function duplicates(files) {
   const byHash = new Map();
   for (const file of files) {
-    const hash = createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex');
+    const hash = createHash('sha256')
+      .update(readFileSync(path.join(ROOT, file)))
+      .digest('hex');
     byHash.set(hash, [...(byHash.get(hash) ?? []), file]);
   }
   return [...byHash.values()].filter((group) => group.length > 1);
@@ -44,7 +56,11 @@ export function duplicates(files) {
 /** Relative references of a built script or page: static and dynamic imports, `new URL(…, import.meta.url)`, `src=`. */
 function references(file) {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
-  const patterns = [/(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g, /new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\)/g, /\bsrc=["']([^"':]+)["']/g];
+  const patterns = [
+    /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g,
+    /new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\)/g,
+    /\bsrc=["']([^"':]+)["']/g,
+  ];
   const found = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]));
   return found.map((reference) => path.posix.normalize(path.posix.join(path.posix.dirname(file), reference)));
 }
@@ -55,7 +71,9 @@ export function unreachable(files) {
   const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   // The CDN folder's entries are its top-level scripts and pages (keck-atlas.js, table.js, embed.html, …).
   const cdnEntries = files.filter((file) => /^dist\/cdn\/[^/]+\.(js|html)$/.test(file));
-  const entries = [...targets, ...Object.values(pkg.bin), ...cdnEntries].map((file) => file.replace(/^\.\//, '')).filter((file) => files.includes(file));
+  const entries = [...targets, ...Object.values(pkg.bin), ...cdnEntries]
+    .map((file) => file.replace(/^\.\//, ''))
+    .filter((file) => files.includes(file));
   const packed = new Set(files);
   const reached = new Set(entries);
   const queue = [...entries];
@@ -78,7 +96,8 @@ export function bareImports(files) {
   const names = new Set();
   for (const file of files.filter((f) => /^dist\/(?!cdn\/|cli\/).*\.js$/.test(f))) {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
-    for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"'./][^"']*)["']/g)) names.add(match[1].startsWith('@') ? match[1].split('/').slice(0, 2).join('/') : match[1].split('/')[0]);
+    for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"'./][^"']*)["']/g))
+      names.add(match[1].startsWith('@') ? match[1].split('/').slice(0, 2).join('/') : match[1].split('/')[0]);
   }
   return [...names].sort();
 }
@@ -118,20 +137,38 @@ export function installedSize(tarball) {
         if (!location || needed.has(location)) return;
         needed.add(location);
         const entry = lock[location];
-        for (const name of Object.keys({ ...entry.dependencies, ...(optional ? entry.optionalDependencies : {}) })) visit(resolve(location, name));
+        for (const name of Object.keys({ ...entry.dependencies, ...(optional ? entry.optionalDependencies : {}) }))
+          visit(resolve(location, name));
       };
       for (const name of webDependencies) visit(resolve('node_modules/keck-atlas', name));
       return needed;
     };
     const sizeOf = (location) => {
       const nested = Object.keys(lock).filter((other) => other.startsWith(`${location}/node_modules/`));
-      return directorySize(path.join(folder, location)) - nested.reduce((sum, other) => sum + (other.split('/node_modules/').length === location.split('/node_modules/').length + 1 ? directorySize(path.join(folder, other)) : 0), 0);
+      return (
+        directorySize(path.join(folder, location)) -
+        nested.reduce(
+          (sum, other) =>
+            sum +
+            (other.split('/node_modules/').length === location.split('/node_modules/').length + 1
+              ? directorySize(path.join(folder, other))
+              : 0),
+          0,
+        )
+      );
     };
     const all = directorySize(path.join(folder, 'node_modules'));
     const web = reached(true);
     const minimal = reached(false);
     const total = (locations) => [...locations].reduce((sum, location) => sum + sizeOf(location), 0);
-    return { all, packages: Object.keys(lock).length, withoutCli: total(web), packagesWithoutCli: web.size, withoutOptional: total(minimal), packagesWithoutOptional: minimal.size };
+    return {
+      all,
+      packages: Object.keys(lock).length,
+      withoutCli: total(web),
+      packagesWithoutCli: web.size,
+      withoutOptional: total(minimal),
+      packagesWithoutOptional: minimal.size,
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -172,7 +209,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { all, packages, withoutCli, packagesWithoutCli, withoutOptional, packagesWithoutOptional } = result.installed;
     console.log(`installed (npm install <tarball> into an empty folder) ${mib(all)} in ${packages} packages`);
     console.log(`  without the CLI-only dependencies (${CLI_ONLY.join(', ')}): ${mib(withoutCli)} in ${packagesWithoutCli} packages`);
-    console.log(`  and without the optional dependencies of dependencies (npm install --omit=optional: jsPDF's html2canvas/canvg/core-js/DOMPurify, flatgeobuf's ol): ${mib(withoutOptional)} in ${packagesWithoutOptional} packages`);
+    console.log(
+      `  and without the optional dependencies of dependencies (npm install --omit=optional: jsPDF's html2canvas/canvg/core-js/DOMPurify, flatgeobuf's ol): ${mib(withoutOptional)} in ${packagesWithoutOptional} packages`,
+    );
   } else {
     console.log('installed size: add --install (installs the tarball into an empty folder from the npm registry)');
   }

@@ -13,7 +13,11 @@ describe('<keck-map> without its worker', () => {
   it('shows the failure and fires keck-error, not keck-load', async () => {
     const events: string[] = [];
     const element = await fixture<KeckMap>(
-      html`<keck-map src="/test/fixtures/map/atlas.json" @keck-load=${() => events.push('keck-load')} @keck-error=${() => events.push('keck-error')}></keck-map>`,
+      html`<keck-map
+        src="/test/fixtures/map/atlas.json"
+        @keck-load=${() => events.push('keck-load')}
+        @keck-error=${() => events.push('keck-error')}
+      ></keck-map>`,
     );
     await waitUntil(() => events.length > 0, 'keck-load or keck-error fires', { timeout: 20000 });
     // Time for a late keck-load that must not come.

@@ -19,7 +19,10 @@ const EMBEDDING = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
 function documentedPolicy(name) {
   const block = new RegExp(`<!-- csp:${name} -->\\s*\`\`\`\\n([\\s\\S]*?)\`\`\``).exec(EMBEDDING)?.[1];
   assert.ok(block, `docs/embedding.md has a CSP block marked csp:${name}`);
-  return block.replace(/^Content-Security-Policy:\s*/, '').replace(/\s+/g, ' ').trim();
+  return block
+    .replace(/^Content-Security-Policy:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const pageHtml = (libraryUrl) =>
@@ -34,7 +37,10 @@ before(async () => {
   browser = await launchChromium();
   folder = mkdtempSync(path.join(tmpdir(), 'keck-cdn-'));
   // The library's own host: module scripts and workers from another origin need CORS.
-  library = await startStaticServer({ mounts: { '/keck-atlas/': path.join(ROOT, 'dist/cdn') }, headers: () => ({ 'Access-Control-Allow-Origin': '*' }) });
+  library = await startStaticServer({
+    mounts: { '/keck-atlas/': path.join(ROOT, 'dist/cdn') },
+    headers: () => ({ 'Access-Control-Allow-Origin': '*' }),
+  });
 });
 after(async () => {
   await browser?.close();
@@ -65,7 +71,10 @@ function assertDraws({ events, drawing, status, problems, violations }) {
     ['keck-load'],
     `the map fires keck-load only (it shows: ${status.shown})`,
   );
-  assert.ok(drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas: ${JSON.stringify(drawing)}`);
+  assert.ok(
+    drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3,
+    `the canvas shows the areas: ${JSON.stringify(drawing)}`,
+  );
   assert.deepEqual(problems, [], 'no failed request and no console error');
   assert.deepEqual(violations, [], 'no CSP violation');
 }

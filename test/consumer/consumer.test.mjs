@@ -66,7 +66,10 @@ async function assertMapDraws(distFolder) {
       `the map fires keck-load only (it shows: ${status.shown})`,
     );
     assert.ok(drawing.complete, 'the map completes its first draw');
-    assert.ok(drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas in their class colours: ${JSON.stringify(drawing)}`);
+    assert.ok(
+      drawing.share > 0.05 && drawing.classColours >= 3,
+      `the canvas shows the areas in their class colours: ${JSON.stringify(drawing)}`,
+    );
     assert.deepEqual(problems, [], 'no failed request and no console error');
     assert.deepEqual(violations, [], 'no CSP violation');
   } finally {
@@ -76,7 +79,10 @@ async function assertMapDraws(distFolder) {
 
 /** Starts `vite` (the dev server) in the app; resolves with its URL and a stop function. */
 async function startViteDev() {
-  const child = spawn(path.join(app, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', '0', '--strictPort'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(app, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', '0', '--strictPort'], {
+    cwd: app,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vite did not start:\n${output}`)), 60000);
@@ -114,7 +120,10 @@ describe('the packed package in a fresh app', () => {
         ['keck-load'],
         `the map fires keck-load only (it shows: ${status.shown})`,
       );
-      assert.ok(drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas: ${JSON.stringify(drawing)}`);
+      assert.ok(
+        drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3,
+        `the canvas shows the areas: ${JSON.stringify(drawing)}`,
+      );
       assert.deepEqual(problems, [], 'no failed request and no console error');
     } finally {
       server.stop();

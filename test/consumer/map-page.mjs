@@ -13,9 +13,13 @@ export async function openMapPage(browser, url, { timeout = 60000 } = {}) {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     window.__keck = { events: [], violations: [] };
-    document.addEventListener('securitypolicyviolation', (event) => window.__keck.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__keck.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
     for (const name of ['keck-load', 'keck-error']) {
-      document.addEventListener(name, (event) => window.__keck.events.push({ type: name, element: event.target.localName, message: event.message ?? '' }));
+      document.addEventListener(name, (event) =>
+        window.__keck.events.push({ type: name, element: event.target.localName, message: event.message ?? '' }),
+      );
     }
   });
   const page = await context.newPage();
@@ -24,7 +28,13 @@ export async function openMapPage(browser, url, { timeout = 60000 } = {}) {
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
   // The browser's own /favicon.ico request (a page without an icon link) is not the page's.
   const ownRequest = (url = '') => /\/favicon\.ico$/.test(url);
-  page.on('console', (message) => message.type() === 'error' && !ownRequest(message.location()?.url) && problems.push(`console error: ${message.text()} ${message.location()?.url ?? ''}`.trim()));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' &&
+      !ownRequest(message.location()?.url) &&
+      problems.push(`console error: ${message.text()} ${message.location()?.url ?? ''}`.trim()),
+  );
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url, { waitUntil: 'load' });
   const frame = page.mainFrame();
@@ -47,7 +57,10 @@ export async function settledMap(frame, timeout = 60000) {
   const drawing = events[0].type === 'keck-load' ? await readMapDrawing(frame, Math.max(1000, end - Date.now())) : undefined;
   const status = await frame.evaluate(() => {
     const map = document.querySelector('keck-map');
-    return { status: map.data?.status, shown: map.shadowRoot.querySelector('[part=status]')?.textContent.replace(/\s+/g, ' ').trim() ?? '' };
+    return {
+      status: map.data?.status,
+      shown: map.shadowRoot.querySelector('[part=status]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+    };
   });
   const violations = await frame.evaluate(() => window.__keck.violations);
   return { events, drawing, status, violations };
@@ -61,7 +74,10 @@ export async function settledMap(frame, timeout = 60000) {
 export function readMapDrawing(frame, timeout) {
   return frame.evaluate(async (timeout) => {
     const element = document.querySelector('keck-map');
-    const complete = await Promise.race([element.mapComplete().then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), timeout))]);
+    const complete = await Promise.race([
+      element.mapComplete().then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), timeout)),
+    ]);
     const canvas = element.shadowRoot.querySelector('canvas');
     if (!canvas) return { complete, share: 0, classColours: 0, width: 0 };
     const copy = document.createElement('canvas');

@@ -41,7 +41,10 @@ describe('the npm package', () => {
   test('engines.node is the lowest Node every runtime dependency that runs supports', () => {
     const lowest = semver.minVersion(pkg.engines.node);
     assert.ok(semver.satisfies(process.version, pkg.engines.node), `the tests run on a Node (${process.version}) engines allows`);
-    const tree = JSON.parse(spawnSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout);
+    const tree = JSON.parse(
+      spawnSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+        .stdout,
+    );
     const excluding = new Map();
     const visit = (node) => {
       for (const [name, child] of Object.entries(node.dependencies ?? {})) {
@@ -51,8 +54,10 @@ describe('the npm package', () => {
       }
     };
     visit(tree);
-    for (const [name, range] of excluding) assert.ok(NEVER_LOADED.has(name), `${name} needs Node ${range}, more than engines.node ${pkg.engines.node}`);
-    for (const name of NEVER_LOADED.keys()) assert.ok(excluding.has(name), `${name} is still installed with a higher engines.node (else drop it from NEVER_LOADED)`);
+    for (const [name, range] of excluding)
+      assert.ok(NEVER_LOADED.has(name), `${name} needs Node ${range}, more than engines.node ${pkg.engines.node}`);
+    for (const name of NEVER_LOADED.keys())
+      assert.ok(excluding.has(name), `${name} is still installed with a higher engines.node (else drop it from NEVER_LOADED)`);
   });
 
   test('ships the worker of the exact maplibre-gl version it pins', () => {

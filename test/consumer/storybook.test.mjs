@@ -9,7 +9,9 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchChromium, openMapPage } from './map-page.mjs';
 
 const STORYBOOK = path.resolve(import.meta.dirname, '../../dist/storybook');
-const index = existsSync(path.join(STORYBOOK, 'index.json')) ? JSON.parse(readFileSync(path.join(STORYBOOK, 'index.json'), 'utf8')) : { entries: {} };
+const index = existsSync(path.join(STORYBOOK, 'index.json'))
+  ? JSON.parse(readFileSync(path.join(STORYBOOK, 'index.json'), 'utf8'))
+  : { entries: {} };
 // Every story that renders a map: the map's own and those of other elements that link one.
 const mapStories = Object.values(index.entries).filter((entry) => entry.type === 'story' && /keck-map|with-map/.test(entry.id));
 
@@ -29,14 +31,20 @@ describe('the built Storybook', () => {
   test('lists the map stories', () => assert.ok(mapStories.length >= 5, `${mapStories.length} map stories`));
   for (const story of mapStories) {
     test(`${story.title} / ${story.name}: the map draws`, async () => {
-      const { context, events, drawing, status, problems } = await openMapPage(browser, `${server.url}/iframe.html?id=${story.id}&viewMode=story`);
+      const { context, events, drawing, status, problems } = await openMapPage(
+        browser,
+        `${server.url}/iframe.html?id=${story.id}&viewMode=story`,
+      );
       await context.close();
       assert.deepEqual(
         events.map((event) => event.type),
         ['keck-load'],
         `the map fires keck-load only (it shows: ${status.shown})`,
       );
-      assert.ok(drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas: ${JSON.stringify(drawing)}`);
+      assert.ok(
+        drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3,
+        `the canvas shows the areas: ${JSON.stringify(drawing)}`,
+      );
       assert.deepEqual(problems, [], 'no failed request and no console error');
     });
   }
