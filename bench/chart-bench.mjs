@@ -82,7 +82,7 @@ try {
       `${label.padEnd(34)} ${kib(r.bytes).padStart(10)} ${`${r.median.toFixed(0)} ms`.padStart(9)} ${`${r.min.toFixed(0)}–${r.max.toFixed(0)} ms`.padStart(13)} ${String(r.marks).padStart(6)}`;
     console.log(`Column chart of ${areas} fictional Kreise, ${runs} cold page loads each (median, range)`);
     console.log(`${'page'.padEnd(34)} ${'JS gzip'.padStart(10)} ${'drawn'.padStart(9)} ${'range'.padStart(13)} ${'bars'.padStart(6)}`);
-    console.log(row('<keck-chart> (dist/chart/define.js)', element));
+    console.log(row('<keck-chart> (dist/cdn/chart.js)', element));
     console.log(row('baseline: plain vega-embed', baseline));
     console.log(`ratio: JS ${(element.bytes / baseline.bytes).toFixed(2)}x, time to first render ${(element.median / baseline.median).toFixed(2)}x`);
   });

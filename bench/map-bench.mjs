@@ -15,8 +15,8 @@ const OUT = path.join(repoRoot, 'bench/out/map-bench');
 const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 2);
 const TIMEOUT = 300_000;
 
-if (!existsSync(path.join(repoRoot, 'dist/map/define.js'))) {
-  console.error('dist/map/define.js is missing: run `npm run build` first (or `npm run bench -- map`).');
+if (!existsSync(path.join(repoRoot, 'dist/cdn/map.js'))) {
+  console.error('dist/cdn/map.js is missing: run `npm run build` first (or `npm run bench -- map`).');
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });

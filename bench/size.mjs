@@ -34,4 +34,4 @@ try {
   await server.close();
 }
 console.table(rows);
-console.log('JavaScript a page downloads before any export click, gzip -9, built library (dist/), demo atlas of Vechta.');
+console.log('JavaScript a page downloads before any export click, gzip -9, CDN build (dist/cdn/), demo atlas of Vechta.');

@@ -7,8 +7,8 @@ import { javascriptGzipBytes, kib, pageDownloads, repoRoot, serveRepo, withBrows
 const GOAL_KIB = 15;
 const HEAVY = { maplibre: /maplibre/i, vega: /vega/i };
 
-if (!existsSync(`${repoRoot}dist/table/define.js`)) {
-  console.error('dist/table/define.js is missing: run `npm run build` first.');
+if (!existsSync(`${repoRoot}dist/cdn/table.js`)) {
+  console.error('dist/cdn/table.js is missing: run `npm run build` first.');
   process.exit(1);
 }
 

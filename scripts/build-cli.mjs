@@ -14,6 +14,6 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  sourcemap: true,
+  sourcemap: Boolean(process.env.KECK_SOURCEMAP),
   logLevel: 'warning',
 });

@@ -15,8 +15,13 @@ if (!chrome) process.exit(1);
 const steps = [
   ['contract validators', 'node', ['scripts/compile-schema.mjs']],
   ['type-check', 'npx', ['tsc', '--noEmit']],
-  // The delivery tests check the built files; KECK_SKIP_BUILD=1 reuses an existing dist/.
-  ...(process.env.KECK_SKIP_BUILD ? [] : [['build', 'npm', ['run', 'build']]]),
+  // The delivery, consumer and Storybook tests check the built files; KECK_SKIP_BUILD=1 reuses an existing dist/.
+  ...(process.env.KECK_SKIP_BUILD
+    ? []
+    : [
+        ['build', 'npm', ['run', 'build']],
+        ['build-storybook', 'npm', ['run', 'build-storybook']],
+      ]),
 ];
 for (const [name, cmd, args] of steps) {
   console.log(`\n── ${name}`);
@@ -28,9 +33,9 @@ for (const [name, cmd, args] of steps) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const nodeTestDir = 'test/node';
-const hasNodeTests = existsSync(nodeTestDir) && readdirSync(nodeTestDir, { recursive: true }).some((f) => String(f).endsWith('.test.mjs'));
-if (hasNodeTests) {
+// test/consumer: the packed package in fresh Vite and webpack apps, the CDN folder, the built Storybook.
+const nodeTestDirs = ['test/node', 'test/consumer'].filter((dir) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.mjs')));
+if (nodeTestDirs.length) {
   console.log('\n── Node tests (node:test)');
   const tap = path.join(tmpdir(), `keck-node-tests-${process.pid}.tap`);
   const status = run('node', [
@@ -39,7 +44,7 @@ if (hasNodeTests) {
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
-    `${nodeTestDir}/`,
+    ...nodeTestDirs.map((dir) => `${dir}/`),
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const read = (label) => Number(new RegExp(`^# ${label} (\\d+)`, 'm').exec(text)?.[1] ?? 0);

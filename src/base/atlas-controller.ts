@@ -20,7 +20,7 @@ export class AtlasController implements ReactiveController {
   private loadedSrc?: string;
   private abort?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { src?: string }) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { src?: string; whenRendered(): Promise<void> }) {
     host.addController(this);
   }
 
@@ -47,6 +47,10 @@ export class AtlasController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  private isCurrent(abort: AbortController, atlas: Atlas): boolean {
+    return !abort.signal.aborted && this.atlas === atlas && this.status === 'ready';
+  }
+
   private load(src: string | undefined): void {
     this.abort?.abort();
     this.loadedSrc = src;
@@ -66,7 +70,11 @@ export class AtlasController implements ReactiveController {
         this.atlas = atlas;
         this.status = 'ready';
         this.host.requestUpdate();
-        this.host.updateComplete.then(() => this.host.dispatchEvent(new KeckLoadEvent(atlas.id, atlas.url)));
+        // keck-load only once the element shows it, and never after (or instead of) keck-error.
+        this.host.whenRendered().then(
+          () => this.isCurrent(abort, atlas) && this.host.dispatchEvent(new KeckLoadEvent(atlas.id, atlas.url)),
+          (error: unknown) => this.isCurrent(abort, atlas) && this.fail(error instanceof Error ? error.message : String(error)),
+        );
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;

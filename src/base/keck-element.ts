@@ -55,6 +55,11 @@ export abstract class KeckElement extends LitElement {
   private releaseDeepLink?: () => void;
   private publishedBookmark?: Bookmark;
 
+  /** Resolves once the element shows the loaded atlas (keck-load waits for it); rejects when it cannot. */
+  async whenRendered(): Promise<void> {
+    await this.updateComplete;
+  }
+
   /** The locale in effect. */
   get activeLocale(): Locale {
     return resolveLocale(this, this.locale);

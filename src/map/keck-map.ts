@@ -46,8 +46,8 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * unless `basemap` names a style.
  *
  * @fires keck-area-select - An area was selected (click, Enter) or the selection cleared (Escape); detail `{ level, key }`.
- * @fires keck-load - The atlas has loaded.
- * @fires keck-error - Loading failed or an attribute names something the atlas does not have.
+ * @fires keck-load - The atlas has loaded and the map has drawn its areas.
+ * @fires keck-error - Loading failed (atlas, geometry, maplibre or its worker) or an attribute names something the atlas does not have.
  * @fires keck-export - Before an export download; cancel it to handle the file yourself (detail: format, blob, fileName).
  * @slot - `<keck-poi-layer>` elements.
  * @csspart figure - The whole map figure.
@@ -120,6 +120,12 @@ export class KeckMap extends KeckElement {
       await this.updateComplete;
     } while (drawn !== this.drawn);
     await this.mapView?.idle();
+  }
+
+  /** keck-load waits for the first complete draw: a map that cannot draw fires keck-error instead. */
+  override async whenRendered(): Promise<void> {
+    await super.whenRendered();
+    await this.mapComplete();
   }
 
   /** The loaded atlas (for children), once ready. */
@@ -268,6 +274,7 @@ export class KeckMap extends KeckElement {
     if (!this.creatingMap) {
       this.creatingMap = MapView.create(container, {
         basemap: this.basemap,
+        workerFailed: (url) => mapMessages(this.activeLocale).workerFailed(url),
         onHover: (key, point) => (this.hovered = key && point ? { key, x: point.x, y: point.y } : undefined),
         onClick: (key) => this.toggleSelection(key),
       }).then(
@@ -277,6 +284,7 @@ export class KeckMap extends KeckElement {
             return undefined;
           }
           this.mapView = mapView;
+          mapView.failed.catch((error: Error) => this.mapView === mapView && this.data.status !== 'error' && this.data.fail(error.message));
           this.basemapAttributions = this.basemap ? mapView.basemapAttributions() : [];
           this.resolveMap(mapView.map);
           return mapView;

@@ -33,6 +33,8 @@ const NEUTRAL_STYLE: StyleSpecification = {
 export interface MapViewOptions {
   /** Style URL of an opt-in base map. */
   basemap?: string;
+  /** Texts for failures (the worker message). */
+  workerFailed: (url: string) => string;
   /** Called with the key under the pointer (undefined when it leaves the areas) and the pointer position. */
   onHover: (key: string | undefined, point?: { x: number; y: number }) => void;
   onClick: (key: string) => void;
@@ -47,11 +49,13 @@ export class MapView {
   private constructor(
     readonly map: MaplibreMap,
     private readonly options: MapViewOptions,
+    /** Rejects on the first failure that leaves the map incomplete (worker, style, our sources); never resolves. */
+    readonly failed: Promise<never>,
   ) {}
 
   /** Creates the map in `container` and resolves once its style (and our layers) are ready. */
   static async create(container: HTMLElement, options: MapViewOptions): Promise<MapView> {
-    const { Map } = await loadMaplibre();
+    const { Map, getWorkerUrl } = await loadMaplibre();
     const map = new Map({
       container,
       style: options.basemap ?? NEUTRAL_STYLE,
@@ -72,11 +76,18 @@ export class MapView {
     canvas.removeAttribute('role');
     canvas.removeAttribute('aria-label');
     canvas.setAttribute('aria-hidden', 'true');
-    await new Promise<void>((resolve, reject) => {
-      map.once('load', () => resolve());
-      map.once('error', (event) => (map.loaded() ? undefined : reject(event.error)));
+    const failed = new Promise<never>((_, reject) => {
+      map.on('error', (event) => {
+        // A tile of an opt-in base map that fails is maplibre's ordinary business (the areas still show).
+        const sourceId = (event as { sourceId?: string }).sourceId;
+        if (sourceId && !sourceId.startsWith('keck-')) return console.warn(event.error);
+        const workerFailed = /worker/i.test(event.error?.message ?? '');
+        reject(new Error(workerFailed ? options.workerFailed(getWorkerUrl()) : (event.error?.message ?? String(event.error))));
+      });
     });
-    const view = new MapView(map, options);
+    failed.catch(() => undefined);
+    await Promise.race([new Promise<void>((resolve) => map.once('load', () => resolve())), failed]);
+    const view = new MapView(map, options, failed);
     view.addLayers();
     return view;
   }
@@ -178,12 +189,13 @@ export class MapView {
     return this.map.project(point);
   }
 
-  /** Resolves when the map has drawn everything it was given. */
+  /** Resolves when the map has drawn everything it was given; rejects when it cannot. */
   idle(): Promise<void> {
-    return new Promise((resolve) => {
+    const drawn = new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+    return Promise.race([drawn, this.failed]);
   }
 
   /** Attribution texts of the base map's sources (plain text; their markup is not trusted). */

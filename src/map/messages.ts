@@ -21,6 +21,8 @@ const MESSAGES = {
     level: 'Ebene',
     year: 'Jahr',
     mapControls: 'Kartenauswahl',
+    workerFailed: (url: string) =>
+      `Die Karte konnte ihren Worker nicht laden (${url}). Liegt die Datei dort, liefert der Server .mjs als JavaScript aus, und erlaubt die Content-Security-Policy worker-src für diese Adresse (siehe docs/embedding.md)?`,
   },
   en: {
     map: 'map',
@@ -42,6 +44,8 @@ const MESSAGES = {
     level: 'Level',
     year: 'Year',
     mapControls: 'Map selection',
+    workerFailed: (url: string) =>
+      `The map could not load its worker (${url}). Is the file there, does the server send .mjs as JavaScript, and does the Content-Security-Policy allow worker-src for that address (see docs/embedding.md)?`,
   },
 };
 

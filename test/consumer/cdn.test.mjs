@@ -1,0 +1,105 @@
+// The CDN folder (dist/cdn/) as a web editor uses it: copied to the page's own server, and
+// served from another origin (a CDN of one's own), each under the Content-Security-Policy
+// docs/embedding.md gives for that case. The map must draw (canvas pixels) with no failed
+// request, console error or CSP violation; without `blob:` in the cross-origin policy it must
+// say so and fire keck-error. Needs `npm run build` first; `npm test` does the build.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
+import { launchChromium, openMapPage } from './map-page.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const EMBEDDING = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
+
+/** The policy docs/embedding.md shows in the block after `<!-- csp:NAME -->`, on one line. */
+function documentedPolicy(name) {
+  const block = new RegExp(`<!-- csp:${name} -->\\s*\`\`\`\\n([\\s\\S]*?)\`\`\``).exec(EMBEDDING)?.[1];
+  assert.ok(block, `docs/embedding.md has a CSP block marked csp:${name}`);
+  return block
+    .replace(/^Content-Security-Policy:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const pageHtml = (libraryUrl) =>
+  `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>keck-atlas from a folder</title><link rel="icon" href="data:,"><script type="module" src="${libraryUrl}/keck-atlas.js"></script></head>` +
+  `<body><keck-map src="/atlas/atlas.json"></keck-map></body></html>`;
+
+let browser;
+let library;
+let folder;
+before(async () => {
+  assert.ok(existsSync(path.join(ROOT, 'dist/cdn/keck-atlas.js')), 'run `npm run build` first');
+  browser = await launchChromium();
+  folder = mkdtempSync(path.join(tmpdir(), 'keck-cdn-'));
+  // The library's own host: module scripts and workers from another origin need CORS.
+  library = await startStaticServer({
+    mounts: { '/keck-atlas/': path.join(ROOT, 'dist/cdn') },
+    headers: () => ({ 'Access-Control-Allow-Origin': '*' }),
+  });
+});
+after(async () => {
+  await browser?.close();
+  await library?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Opens a site (page, atlas and a copy of the CDN folder on one origin) that loads the library from `libraryUrl`. */
+async function openSite(policy, libraryUrl) {
+  const pageFolder = mkdtempSync(path.join(folder, 'site-'));
+  writeFileSync(path.join(pageFolder, 'index.html'), pageHtml(libraryUrl));
+  const site = await startStaticServer({
+    mounts: { '/': pageFolder, '/atlas/': path.join(ROOT, 'demo/atlas/vechta'), '/keck-atlas/': path.join(ROOT, 'dist/cdn') },
+    headers: () => ({ 'Content-Security-Policy': policy }),
+  });
+  try {
+    const result = await openMapPage(browser, `${site.url}/`);
+    await result.context.close();
+    return result;
+  } finally {
+    await site.close();
+  }
+}
+
+function assertDraws({ events, drawing, status, problems, violations }) {
+  assert.deepEqual(
+    events.map((event) => event.type),
+    ['keck-load'],
+    `the map fires keck-load only (it shows: ${status.shown})`,
+  );
+  assert.ok(
+    drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3,
+    `the canvas shows the areas: ${JSON.stringify(drawing)}`,
+  );
+  assert.deepEqual(problems, [], 'no failed request and no console error');
+  assert.deepEqual(violations, [], 'no CSP violation');
+}
+
+const crossOriginPolicy = () => documentedPolicy('cross-origin').replaceAll('https://cdn.example.org', library.url);
+
+describe('the CDN folder', () => {
+  test('same origin, under the documented strict CSP: the map draws', async () => {
+    assert.equal(documentedPolicy('same-origin'), STRICT_CSP, 'the demo and the browser tests use the documented policy');
+    assertDraws(await openSite(documentedPolicy('same-origin'), '/keck-atlas'));
+  });
+
+  test('another origin, under the documented cross-origin CSP: the map draws', async () => {
+    assertDraws(await openSite(crossOriginPolicy(), `${library.url}/keck-atlas`));
+  });
+
+  // The policy docs/embedding.md gave before: the host in worker-src, but no blob:.
+  test('another origin without blob: in worker-src: the map says why and fires keck-error', async () => {
+    const policy = crossOriginPolicy().replace(/(worker-src[^;]*?) blob:/, '$1');
+    assert.match(policy, new RegExp(`worker-src 'self' ${library.url};`));
+    const { events, status } = await openSite(policy, `${library.url}/keck-atlas`);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['keck-error'],
+    );
+    assert.match(status.shown, /Worker/);
+  });
+});
