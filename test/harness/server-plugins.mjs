@@ -104,3 +104,50 @@ export function requestLogPlugin() {
     },
   };
 }
+
+const MISBEHAVING = /^\/__keck\/(hang|stall|fail\/(\d+)\/[^/]+)(\/.*)$/;
+const failures = new Map();
+
+/**
+ * A server that misbehaves on request, for timeout and retry tests:
+ * - `/__keck/hang/<path>`: never answers;
+ * - `/__keck/stall/<path>`: sends the headers and the first 64 bytes of `<path>`, then nothing more;
+ * - `/__keck/fail/<n>/<token>/<path>`: answers 503 to the first n requests (counted per token), then serves `<path>`.
+ */
+export function misbehavingServerMiddleware(rootDir) {
+  return async (ctx, next) => {
+    const match = MISBEHAVING.exec(ctx.path);
+    if (!match) return next();
+    const [, mode, failCount, rest] = match;
+    const closed = new Promise((resolve) => ctx.req.once('close', resolve));
+    if (mode === 'hang') {
+      await closed;
+      ctx.respond = false;
+      return;
+    }
+    if (mode === 'stall') {
+      const filePath = path.join(rootDir, decodeURIComponent(rest));
+      if (!filePath.startsWith(rootDir)) return next();
+      const handle = await open(filePath, 'r');
+      const head = Buffer.alloc(64);
+      const { bytesRead } = await handle.read(head, 0, 64, 0);
+      const { size } = await handle.stat();
+      await handle.close();
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) });
+      ctx.res.write(head.subarray(0, bytesRead));
+      await closed;
+      ctx.res.destroy();
+      return;
+    }
+    const seen = failures.get(mode) ?? 0;
+    failures.set(mode, seen + 1);
+    if (seen < Number(failCount)) {
+      ctx.status = 503;
+      ctx.body = 'Service Unavailable (test)';
+      return;
+    }
+    ctx.url = rest + (ctx.querystring ? `?${ctx.querystring}` : '');
+    return next();
+  };
+}
