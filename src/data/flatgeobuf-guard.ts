@@ -78,12 +78,14 @@ export function checkFlatGeobufHeader(bytes: Uint8Array, fileSize: number): Flat
   const envelopeLength = header.envelopeLength();
   if (envelopeLength * 8 > headerLength) damaged(`an envelope of ${groupDigits(envelopeLength)} numbers`);
   if (indexNodeSize === 1) damaged('an index node size of 1');
-  if (indexNodeSize > 0 && count === 0) damaged('an index over 0 features');
+  if (indexNodeSize > 0 && count === 0) problem('a header that declares a spatial index over 0 features');
 
+  if (count * MIN_FEATURE_BYTES > fileSize - end) problem(`a header that declares ${groupDigits(count)} features in a file of ${groupDigits(fileSize)} bytes`);
   const indexBytes = indexNodeSize > 0 ? calcTreeSize(count, indexNodeSize) : 0;
   const featuresOffset = end + indexBytes;
-  if (featuresOffset > fileSize) problem(`a header that declares an index of ${groupDigits(indexBytes)} bytes in a file of ${groupDigits(fileSize)} bytes`);
-  if (count * MIN_FEATURE_BYTES > fileSize - featuresOffset) problem(`a header that declares ${groupDigits(count)} features in a file of ${groupDigits(fileSize)} bytes`);
+  if (featuresOffset + count * MIN_FEATURE_BYTES > fileSize) {
+    problem(`a header that declares an index of ${groupDigits(indexBytes)} bytes and ${groupDigits(count)} features in a file of ${groupDigits(fileSize)} bytes`);
+  }
 
   let envelope: number[] | null = null;
   let crs: string | null = null;
@@ -101,6 +103,29 @@ export function checkFlatGeobufHeader(bytes: Uint8Array, fileSize: number): Flat
     damaged((error as Error).message);
   }
   return { fileSize, headerLength, featuresCount: count, indexNodeSize, indexBytes, featuresOffset, crs, projected, envelope };
+}
+
+/**
+ * Walks the features' length prefixes of a whole file: they must end exactly at the file's end,
+ * and there must be as many as the header declares (when it declares a number).
+ * @throws FlatGeobufProblem for a cut-off file or one with more or fewer features.
+ */
+export function checkFeatureFraming(bytes: Uint8Array, layout: FlatGeobufLayout): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = layout.featuresOffset;
+  let index = 0;
+  while (offset < bytes.length) {
+    if (offset + 4 > bytes.length) problem(`a file that ends inside the length of feature ${index}: it is cut off`);
+    const length = view.getUint32(offset, true);
+    if (offset + 4 + length > bytes.length) {
+      problem(`a file that ends inside feature ${index} (it declares ${groupDigits(length)} bytes, ${groupDigits(bytes.length - offset - 4)} are left): it is cut off or damaged`);
+    }
+    offset += 4 + length;
+    index++;
+  }
+  if (layout.featuresCount > 0 && index !== layout.featuresCount) {
+    problem(`${groupDigits(index)} features where the header declares ${groupDigits(layout.featuresCount)}: the file is damaged`);
+  }
 }
 
 /**

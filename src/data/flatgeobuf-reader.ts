@@ -6,7 +6,7 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { HttpReader, type RangeClient } from 'flatgeobuf/lib/mjs/http-reader.js';
 import { fetchBytes, type FetchOptions } from './fetch-file.js';
-import { checkFlatGeobufHeader, FlatGeobufProblem, groupDigits, PREFIX_BYTES, projectionProblem, type FlatGeobufLayout } from './flatgeobuf-guard.js';
+import { checkFeatureFraming, checkFlatGeobufHeader, FlatGeobufProblem, groupDigits, PREFIX_BYTES, projectionProblem, type FlatGeobufLayout } from './flatgeobuf-guard.js';
 
 export type RawFeature = Feature<Geometry | null, Record<string, unknown> | null>;
 
@@ -34,6 +34,7 @@ const MAX_RANGE_REQUESTS = 2000;
  */
 export async function parseFlatGeobuf(bytes: Uint8Array, onFeature: FeatureHandler, budget: ParseBudget = {}): Promise<FlatGeobufLayout> {
   const layout = checkFlatGeobufHeader(bytes, bytes.length);
+  checkFeatureFraming(bytes, layout);
   const projection = projectionProblem(layout);
   if (projection) throw new FlatGeobufProblem(projection);
   const clock = new Clock(budget);
