@@ -38,6 +38,11 @@ export async function loadPois(
   { signal, timeout }: { signal?: AbortSignal; timeout?: number } = {},
 ): Promise<LoadedPois> {
   const { bytes } = await fetchBytes(url, { signal, timeout });
+  return readPois(bytes, url, format, categoryField, signal);
+}
+
+/** `loadPois` on a file's bytes (`keck-atlas validate` reads them from disk). */
+export async function readPois(bytes: Uint8Array, url: string, format: 'flatgeobuf' | 'geojson', categoryField: string, signal?: AbortSignal): Promise<LoadedPois> {
   const result: LoadedPois = { pois: [], skipped: [] };
   const add = (feature: RawFeature, index: number) => {
     const poi = toPoi(feature, index, categoryField, url, result.pois.length);
