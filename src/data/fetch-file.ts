@@ -45,7 +45,8 @@ export async function fetchBytes(url: string, options: FetchOptions = {}): Promi
   for (let attempt = 1; attempt <= 2; attempt++) {
     signal?.throwIfAborted();
     try {
-      return await fetchOnce(url, options);
+      // A retry goes to the server, not to a cache that may hold the failed answer.
+      return await fetchOnce(url, options, attempt === 1 ? 'default' : 'reload');
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (!(error instanceof AttemptFailure)) throw error;
@@ -63,7 +64,7 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   return new TextDecoder().decode((await fetchBytes(url, options)).bytes);
 }
 
-async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECONDS, range, maxBytes = MAX_FILE_BYTES }: FetchOptions): Promise<FetchedBytes> {
+async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECONDS, range, maxBytes = MAX_FILE_BYTES }: FetchOptions, cache: RequestCache): Promise<FetchedBytes> {
   const attempt = new AbortController();
   const abortAttempt = () => attempt.abort(signal!.reason);
   signal?.addEventListener('abort', abortAttempt, { once: true });
@@ -81,7 +82,7 @@ async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECOND
     restartTimer();
     let response: Response;
     try {
-      response = await fetch(url, { signal: attempt.signal, credentials: 'same-origin', headers: range ? { Range: `bytes=${range[0]}-${range[1]}` } : undefined });
+      response = await fetch(url, { signal: attempt.signal, cache, credentials: 'same-origin', headers: range ? { Range: `bytes=${range[0]}-${range[1]}` } : undefined });
     } catch (error) {
       if (timedOut) throw noAnswer();
       if (signal?.aborted) throw error;
