@@ -140,9 +140,10 @@ function firstPosition(geometry: Geometry | null): [number, number] | undefined 
   return Array.isArray(coordinates) && typeof coordinates[0] === 'number' ? [coordinates[0], coordinates[1] as number] : undefined;
 }
 
+/** flatgeobuf's own errors on damaged bytes ("Cannot read properties of null") say nothing to an office; this names the feature. */
 function unreadable(error: unknown, index: number): Error {
   if (error instanceof FlatGeobufProblem) return error;
-  return new FlatGeobufProblem(`unreadable data at feature ${index} (${(error as Error)?.message ?? String(error)})`);
+  return new FlatGeobufProblem(`a damaged feature ${index}: its geometry or properties cannot be read`);
 }
 
 /** Gives the event loop a turn every few milliseconds and enforces the parse budget. */

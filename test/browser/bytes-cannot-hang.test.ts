@@ -14,6 +14,7 @@ describe('damaged FlatGeobuf files (areas and points) in a page', () => {
     expect(pois.empty).to.contain('empty.fgb: $: expected a FlatGeobuf file, found a file of only 0 bytes');
     expect(pois['zero-count']).to.contain('zero-count-pois.fgb: $: expected a FlatGeobuf file, found a header that declares a spatial index over 0 features');
     expect(rows).to.equal(10);
+    expect(run.uncaught).to.deep.equal([]);
     expect(run.longestBusy, 'the longest the page was busy at a stretch (ms)').to.be.below(2000);
   });
 });

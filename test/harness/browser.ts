@@ -61,6 +61,8 @@ export interface IsolatedRun {
   error?: string;
   /** The longest the frame's main thread went without running a 20 ms timer, in ms. */
   longestBusy: number;
+  /** Uncaught errors and unhandled rejections in the frame. */
+  uncaught: string[];
 }
 
 /**

@@ -24,7 +24,7 @@ function waitFor<T>(check: () => T | undefined | null | false, what: string | ((
  */
 export async function run(stage: HTMLElement) {
   const geometry: Record<string, string> = {};
-  for (const level of ['zero-count', 'huge-count', 'truncated', 'projected']) {
+  for (const level of ['projected', 'huge-count', 'truncated', 'zero-count']) {
     const map = document.createElement('keck-map');
     map.setAttribute('src', ATLAS);
     map.setAttribute('level', level);
