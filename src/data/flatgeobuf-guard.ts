@@ -5,6 +5,7 @@
 import { ByteBuffer } from 'flatbuffers';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { isLonLat } from './lon-lat.js';
 
 /** Magic bytes (8) and the header's length (4). */
 export const PREFIX_BYTES = 12;
@@ -149,11 +150,6 @@ function headerTable(bytes: Uint8Array): Header {
   const bb = new ByteBuffer(bytes);
   bb.setPosition(8);
   return Header.getSizePrefixedRootAsHeader(bb);
-}
-
-/** Whether a position can be longitude/latitude in degrees. */
-export function isLonLat(x: number, y: number): boolean {
-  return x >= -180 && x <= 180 && y >= -90 && y <= 90;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ContractError, describeValue, type ContractIssue } from '../contract/issues.js';
 import { parseJson } from '../contract/parse-json.js';
 import { fetchBytes } from '../data/fetch-file.js';
-import { isLonLat } from '../data/flatgeobuf-guard.js';
+import { isLonLat } from '../data/lon-lat.js';
 import { loadFlatGeobuf } from '../data/load-flatgeobuf.js';
 
 /** One point of interest. Only the file's text and number properties are kept, as text. */
