@@ -1,10 +1,6 @@
 import { parseOrigin, type LoadSettings } from '../data/data-url.js';
 
-const ORIGINS_META = 'keck-atlas-allowed-origins';
-const TIMEOUT_META = 'keck-atlas-timeout';
-const warned = new Set<string>();
-
-/** What an element's host page says about loading: its `allowed-origins` and `timeout` attributes, else the page's meta elements. */
+/** An element with the attributes that set how it loads (see `loadSettings`). */
 export interface LoadSettingsSource extends HTMLElement {
   allowedOrigins?: string;
   timeout?: number;
@@ -14,27 +10,18 @@ export interface LoadSettingsSource extends HTMLElement {
  * The load settings for an element: the origins besides the manifest's that the page allows
  * (the element's `allowed-origins` plus `<meta name="keck-atlas-allowed-origins">`), and the
  * timeout in seconds (the element's `timeout`, else `<meta name="keck-atlas-timeout">`).
- * Entries that are no origin are ignored with a console warning.
+ * Entries that are no origin, and a timeout that is no positive number, are ignored with a console warning.
  */
 export function loadSettings(host: LoadSettingsSource): Partial<LoadSettings> {
-  const meta = (name: string) => host.ownerDocument.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
-  const origins = [host.allowedOrigins, meta(ORIGINS_META)]
-    .flatMap((list) => (list ?? '').split(/[\s,]+/))
-    .filter(Boolean)
-    .flatMap((entry) => {
-      const origin = parseOrigin(entry);
-      if (!origin) warnOnce(`keck-atlas: "${entry}" in allowed-origins is no origin (write it like https://data.example.org); it is ignored.`);
-      return origin ? [origin] : [];
-    });
-  const settings: Partial<LoadSettings> = { allowedOrigins: origins };
-  const timeout = host.timeout ?? Number(meta(TIMEOUT_META) ?? NaN);
-  if (Number.isFinite(timeout) && timeout > 0) settings.timeout = timeout;
-  else if (host.timeout !== undefined || meta(TIMEOUT_META) !== undefined) warnOnce(`keck-atlas: the timeout must be a number of seconds above 0; the default is used.`);
-  return settings;
-}
-
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
+  const meta = (name: string) => host.ownerDocument.querySelector<HTMLMetaElement>(`meta[name="keck-atlas-${name}"]`)?.content;
+  const allowedOrigins: string[] = [];
+  for (const entry of `${host.allowedOrigins ?? ''} ${meta('allowed-origins') ?? ''}`.split(/[\s,]+/).filter(Boolean)) {
+    const origin = parseOrigin(entry);
+    if (origin) allowedOrigins.push(origin);
+    else console.warn(`keck-atlas: "${entry}" in allowed-origins is no origin (write it like https://data.example.org); it is ignored.`);
+  }
+  const given = host.timeout ?? meta('timeout');
+  const timeout = Number(given);
+  if (given !== undefined && !(timeout > 0)) console.warn(`keck-atlas: the timeout "${given}" is no number of seconds above 0; the default is used.`);
+  return timeout > 0 ? { allowedOrigins, timeout } : { allowedOrigins };
 }

@@ -52,7 +52,7 @@ export async function fetchBytes(url: string, options: FetchOptions = {}): Promi
       if (!(error instanceof AttemptFailure)) throw error;
       failure = error;
       if (!error.retryable) break;
-      if (attempt === 1) await delay(RETRY_DELAY_MS, signal);
+      if (attempt === 1) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     }
   }
   const found = failure!.retryable ? `${failure!.found} (2 attempts)` : failure!.found;
@@ -77,7 +77,7 @@ async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECOND
       attempt.abort();
     }, timeout * 1000);
   };
-  const noAnswer = () => new AttemptFailure('an answer from the server', `no answer within ${formatSeconds(timeout)} s`, true);
+  const noAnswer = () => new AttemptFailure('an answer from the server', `no answer within ${timeout} s`, true);
   try {
     restartTimer();
     let response: Response;
@@ -91,12 +91,6 @@ async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECOND
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       throw new AttemptFailure(range ? 'HTTP 206 (a byte range)' : 'HTTP 200', `HTTP ${response.status} ${response.statusText}`.trim(), response.status >= 500);
-    }
-    const declared = Number(response.headers.get('Content-Length'));
-    const encoded = response.headers.has('Content-Encoding');
-    if (!encoded && declared > maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(`a file of ${declared} bytes`, maxBytes);
     }
     let bytes: Uint8Array;
     try {
@@ -132,7 +126,7 @@ async function readBody(response: Response, maxBytes: number, onProgress: () => 
     length += value.length;
     if (length > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(`a file of more than ${maxBytes} bytes`, maxBytes);
+      throw new AttemptFailure(`a file of at most ${maxBytes} bytes`, 'a larger file', false);
     }
     chunks.push(value);
   }
@@ -146,24 +140,3 @@ async function readBody(response: Response, maxBytes: number, onProgress: () => 
   return bytes;
 }
 
-function tooLarge(found: string, maxBytes: number): AttemptFailure {
-  return new AttemptFailure(`a file of at most ${maxBytes} bytes`, found, false);
-}
-
-function formatSeconds(seconds: number): string {
-  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}

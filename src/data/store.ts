@@ -5,7 +5,10 @@ import { validateManifest, validateValueFileDocument } from '../contract/validat
 import { Atlas } from './atlas.js';
 import { dataUrl, type LoadSettings } from './data-url.js';
 import { DEFAULT_TIMEOUT_SECONDS, fetchText } from './fetch-file.js';
-import { readLevelGeometry, type AreaFeature, type BBox } from './geometry.js';
+import type { AreaFeature, BBox } from './geometry.js';
+
+/** Geometry reading loads with the first map: tables and charts never download it. */
+const loadGeometryReader = () => import('./geometry.js');
 
 /**
  * The one loaded copy of an atlas per manifest URL (and load settings) on a page. Elements
@@ -66,6 +69,7 @@ export class AtlasStore {
     if (!level?.geometry) {
       throw new ContractError(this.url, [{ file: this.url, path: '$.levels', expected: `a level "${levelId}" with geometry`, found: level ? 'a level without geometry' : 'no such level' }]);
     }
+    const { readLevelGeometry } = await loadGeometryReader();
     if (options.bbox) return readLevelGeometry(atlas, level, { bbox: options.bbox, signal: options.signal });
     let shared = this.geometries.get(levelId);
     if (!shared || shared.aborted || shared.failed) {
