@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
-import { cspMiddleware, rangeMiddleware, requestLogPlugin } from './test/harness/server-plugins.mjs';
+import { cspMiddleware, misbehavingServerMiddleware, rangeMiddleware, requestLogPlugin } from './test/harness/server-plugins.mjs';
 import { summaryReporter } from './test/harness/summary-reporter.mjs';
 import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
@@ -47,7 +47,7 @@ export default {
       },
     }),
   ],
-  middleware: [cspMiddleware(), rangeMiddleware(rootDir)],
+  middleware: [misbehavingServerMiddleware(rootDir), cspMiddleware(), rangeMiddleware(rootDir)],
   plugins: [commonjsToEsm, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), requestLogPlugin()],
   reporters: [defaultReporter(), summaryReporter()],
 };

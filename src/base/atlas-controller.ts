@@ -3,6 +3,7 @@ import { ContractError, type ContractIssue } from '../contract/issues.js';
 import type { Atlas } from '../data/atlas.js';
 import { AtlasStore } from '../data/store.js';
 import { KeckErrorEvent, KeckLoadEvent } from './events.js';
+import { loadSettings, type LoadSettingsSource } from './load-settings.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,7 +21,7 @@ export class AtlasController implements ReactiveController {
   private loadedSrc?: string;
   private abort?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { src?: string; whenRendered(): Promise<void> }) {
+  constructor(private readonly host: ReactiveControllerHost & LoadSettingsSource & { src?: string; whenRendered(): Promise<void> }) {
     host.addController(this);
   }
 
@@ -63,7 +64,7 @@ export class AtlasController implements ReactiveController {
     }
     this.status = 'loading';
     const abort = (this.abort = new AbortController());
-    this.store = AtlasStore.for(src);
+    this.store = AtlasStore.for(src, loadSettings(this.host));
     this.store.load(abort.signal).then(
       (atlas) => {
         if (abort.signal.aborted) return;

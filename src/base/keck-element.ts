@@ -47,6 +47,16 @@ export abstract class KeckElement extends LitElement {
   /** Id of a saved view (bookmark) of the atlas to open. */
   @property({ reflect: true }) bookmark?: string;
 
+  /**
+   * Origins besides the manifest's own that URLs in the manifest may name (geometry, value files,
+   * POI files), separated by spaces: `allowed-origins="https://geo.example.org"`. Adds to the page's
+   * `<meta name="keck-atlas-allowed-origins">`. Read when `src` is loaded.
+   */
+  @property({ attribute: 'allowed-origins', reflect: true }) allowedOrigins?: string;
+
+  /** Seconds a request may go without an answer before it is retried once, then given up (default 30, or the page's `<meta name="keck-atlas-timeout">`). */
+  @property({ type: Number, reflect: true }) timeout?: number;
+
   /** With a `group`: the page URL's hash carries the group's view (`#keck=group:level:year:indicator:areas`). */
   @property({ type: Boolean, reflect: true, attribute: 'deep-link' }) deepLink = false;
 
@@ -167,11 +177,12 @@ export abstract class KeckElement extends LitElement {
     if (this.data.status === 'ready' && this.bookmark) this.openBookmark(this.bookmark);
   }
 
-  /** Fails on an unknown bookmark id; shares a newly opened bookmark's view with the group. */
+  /** Fails on an unknown bookmark id, ignores one the atlas may not render; shares a newly opened bookmark's view with the group. */
   private openBookmark(id: string): void {
     const bookmark = this.activeBookmark;
     if (!bookmark) {
-      this.data.fail(BOOKMARK_MESSAGES[this.activeLocale].unknown(id, this.data.atlas?.manifest.bookmarks?.map((b) => b.id) ?? []));
+      // A bookmark about an indicator that may not be rendered is ignored (the store warned in the console).
+      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[this.activeLocale].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
       return;
     }
     if (bookmark === this.publishedBookmark || !this.joinedGroup) return;

@@ -90,8 +90,6 @@ export function crossCheckManifest(atlas: AtlasManifest, file: string): Contract
   (atlas.bookmarks ?? []).forEach((bookmark, i) => {
     const path = `$.bookmarks[${i}]`;
     knownLevel(bookmark.level, `${path}.level`);
-    knownIndicator(bookmark.indicator, `${path}.indicator`);
-    bookmark.indicators?.forEach((id, j) => knownIndicator(id, `${path}.indicators[${j}]`));
     const keys = areaKeys.get(bookmark.level ?? atlas.defaults.level);
     bookmark.areas?.forEach((key, j) => {
       if (keys && !keys.has(key)) issue(`${path}.areas[${j}]`, 'a key of an area of the bookmark\'s level', `the unknown area key "${key}"`);
@@ -104,6 +102,31 @@ export function crossCheckManifest(atlas: AtlasManifest, file: string): Contract
   }
 
   return issues;
+}
+
+/**
+ * Bookmarks (by id, with their problems) about an indicator that may not be rendered: unknown, or unpublished in a public
+ * build. Elements ignore them (no title, no text, no view: an interpretation text about an
+ * unpublished indicator must not appear); `keck-atlas validate` reports them as errors.
+ */
+export function unrenderableBookmarks(atlas: AtlasManifest, file: string): Map<string, ContractIssue[]> {
+  const indicators = new Map(atlas.indicators.map((indicator) => [indicator.id, indicator]));
+  const byBookmark = new Map<string, ContractIssue[]>();
+  let issues: ContractIssue[] = [];
+  const check = (id: string, path: string) => {
+    const indicator = indicators.get(id);
+    if (!indicator) issues.push({ file, path, expected: 'the id of an indicator in $.indicators', found: `the unknown indicator "${id}"` });
+    else if (!indicator.published && atlas.build === 'public') {
+      issues.push({ file, path, expected: 'a published indicator (the build is public, so the bookmark would show its text about an unpublished one)', found: `the unpublished indicator "${id}"` });
+    }
+  };
+  (atlas.bookmarks ?? []).forEach((bookmark, i) => {
+    issues = byBookmark.get(bookmark.id) ?? [];
+    if (bookmark.indicator !== undefined) check(bookmark.indicator, `$.bookmarks[${i}].indicator`);
+    bookmark.indicators?.forEach((id, j) => check(id, `$.bookmarks[${i}].indicators[${j}]`));
+    if (issues.length) byBookmark.set(bookmark.id, issues);
+  });
+  return byBookmark;
 }
 
 /** Checks value blocks from a separate value file against the manifest. */

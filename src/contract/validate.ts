@@ -1,5 +1,5 @@
 import { validateAtlas, validateValueFile, type CompiledValidator } from './generated/validators.js';
-import { crossCheckManifest, crossCheckValueBlocks } from './cross-checks.js';
+import { crossCheckManifest, crossCheckValueBlocks, unrenderableBookmarks } from './cross-checks.js';
 import { ContractError, type ContractIssue } from './issues.js';
 import { schemaIssues } from './schema-issues.js';
 import type { AtlasManifest, ValueBlock, ValueFile } from './types.js';
@@ -27,4 +27,12 @@ export function validateValueFileDocument(document: unknown, atlas: AtlasManifes
   if (!issues.length) issues = crossCheckValueBlocks(atlas, (document as ValueFile).values, file);
   if (issues.length) throw new ContractError(file, issues);
   return (document as ValueFile).values;
+}
+
+/**
+ * Bookmarks about an unknown indicator, or an unpublished one in a public build. The elements
+ * ignore them (with a console warning); `keck-atlas validate` reports them as errors.
+ */
+export function unrenderableBookmarkIssues(atlas: AtlasManifest, file: string): ContractIssue[] {
+  return [...unrenderableBookmarks(atlas, file).values()].flat();
 }

@@ -4,7 +4,7 @@ import { ValueCode, type Atlas, type ValueColumns } from '../data/atlas.js';
 import { classifyNumbers, classIndexOf, MAX_CLASSES, DEFAULT_CLASSES, type Classification, type ClassificationMethod } from './classify.js';
 import { colourScheme, type ColourOverrides, type ColourScheme, type HatchPattern } from './colours.js';
 import { formatValue, spokenValue, type NumberStyle } from './format.js';
-import { guardColumns, guardValue } from './guard.js';
+import { guardedBlock } from './guard.js';
 import { legendWithCounts, type Legend, type LegendCounts } from './legend.js';
 
 export interface StyledViewOptions {
@@ -111,13 +111,11 @@ function buildView(atlas: Atlas, options: StyledViewOptions): StyledView {
   const indicator = atlas.indicator(options.indicator);
   if (!indicator || !atlas.isRenderable(indicator)) throw new Error(`The atlas has no published indicator "${options.indicator}".`);
   const { locale, year } = options;
-  const privacy = atlas.manifest.privacy;
-  const columns = guardColumns(atlas.columns(indicator.id, level.id, year), indicator, privacy);
+  const { columns, reference: referenceValue } = guardedBlock(atlas, indicator, level.id, year);
   const { numbers, states } = columns;
   const finite = classifiedNumbers(numbers.length);
   let finiteCount = 0;
   for (let i = 0; i < numbers.length; i++) if (states[i] === ValueCode.number && Number.isFinite(numbers[i])) finite[finiteCount++] = numbers[i];
-  const referenceValue = guardValue(atlas.referenceValue(indicator.id, level.id, year), indicator, privacy);
 
   const { classification, breaks, classesBelowReference } = classes(finite.subarray(0, finiteCount), referenceValue, options);
   const scheme = colourScheme({

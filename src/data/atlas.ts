@@ -1,3 +1,7 @@
+import { unrenderableBookmarks } from '../contract/cross-checks.js';
+import type { ContractIssue } from '../contract/issues.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './fetch-file.js';
+import { dataUrl, type LoadSettings } from './data-url.js';
 import { isSuppressed, type Area, type AtlasManifest, type Bookmark, type Indicator, type Level, type Value, type ValueBlock } from '../contract/types.js';
 
 /** The codes of `ValueColumns.states`. */
@@ -24,17 +28,24 @@ export class Atlas {
   private readonly areasByLevel: Map<string, Map<string, Area>>;
   private readonly blocks = new Map<string, ValueBlock>();
   private readonly columnsByBlock = new Map<string, ValueColumns>();
+  private readonly bookmarksById = new Map<string, Bookmark>();
+  /** Bookmarks the elements ignore: about an unknown indicator, or an unpublished one in a public build. */
+  readonly ignoredBookmarks: ReadonlyMap<string, ContractIssue[]>;
 
   constructor(
     readonly manifest: AtlasManifest,
     /** Absolute URL of the manifest; relative URLs in it resolve against this. */
     readonly url: string,
     valueBlocks: ValueBlock[],
+    /** How its files are fetched: the origins the host page allows besides the manifest's, the timeout. */
+    readonly settings: LoadSettings = { allowedOrigins: [], timeout: DEFAULT_TIMEOUT_SECONDS },
   ) {
     this.levelsById = new Map(manifest.levels.map((level) => [level.id, level]));
     this.indicatorsById = new Map(manifest.indicators.map((indicator) => [indicator.id, indicator]));
     this.areasByLevel = new Map(manifest.levels.map((level) => [level.id, new Map(level.areas.map((area) => [area.key, area]))]));
     for (const block of valueBlocks) this.blocks.set(blockKey(block.indicator, block.level, block.year), block);
+    this.ignoredBookmarks = unrenderableBookmarks(manifest, url);
+    for (const bookmark of manifest.bookmarks ?? []) if (!this.ignoredBookmarks.has(bookmark.id)) this.bookmarksById.set(bookmark.id, bookmark);
   }
 
   get id(): string {
@@ -115,13 +126,29 @@ export class Atlas {
     return this.block(indicatorId, levelId, year)?.reference ?? null;
   }
 
+  /** A bookmark the elements may open; never one of `ignoredBookmarks`. */
   bookmark(id: string): Bookmark | undefined {
-    return this.manifest.bookmarks?.find((bookmark) => bookmark.id === id);
+    return this.bookmarksById.get(id);
   }
 
-  /** Resolves a URL given in the manifest against the manifest's own URL. */
-  resolve(relative: string): string {
-    return new URL(relative, this.url).href;
+  /** The ids of the bookmarks the elements may open. */
+  bookmarkIds(): string[] {
+    return [...this.bookmarksById.keys()];
+  }
+
+  /**
+   * Resolves a URL given in the manifest against the manifest's own URL; it must stay on the
+   * manifest's origin or one the host page allows.
+   * @param path where the URL is in the manifest (`$.poiSources[0].url`), for the message.
+   * @throws ContractError naming the manifest and the path when the URL leads elsewhere.
+   */
+  dataUrl(relative: string, path: string): string {
+    return dataUrl(relative, this.url, path, this.settings.allowedOrigins);
+  }
+
+  /** The URL of a level's geometry file, checked like `dataUrl`. */
+  geometryUrl(level: Level): string {
+    return this.dataUrl(level.geometry!.url, `$.levels[${this.manifest.levels.indexOf(level)}].geometry.url`);
   }
 
   /** Every value block, for consumers that walk the whole cube (suppression, exports). */

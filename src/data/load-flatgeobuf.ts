@@ -1,2 +1,2 @@
-/** The one lazy loader of flatgeobuf: only pages that draw geometry download it. */
-export const loadFlatGeobuf = () => import('flatgeobuf/lib/mjs/geojson.js');
+/** The one lazy loader of flatgeobuf (with the bounded reading around it): only pages that draw geometry or points download it. */
+export const loadFlatGeobuf = () => import('./flatgeobuf-reader.js');

@@ -1,25 +1,35 @@
-import { ContractError } from '../contract/issues.js';
+import { ContractError, formatIssue } from '../contract/issues.js';
 import { parseJson } from '../contract/parse-json.js';
 import { isValueFileRef, type ValueBlock } from '../contract/types.js';
 import { validateManifest, validateValueFileDocument } from '../contract/validate.js';
 import { Atlas } from './atlas.js';
-import { fetchText } from './fetch-text.js';
-import { readLevelGeometry, type AreaFeature, type BBox } from './geometry.js';
+import { dataUrl, type LoadSettings } from './data-url.js';
+import { DEFAULT_TIMEOUT_SECONDS, fetchText } from './fetch-file.js';
+import type { AreaFeature, BBox } from './geometry.js';
+
+/** Geometry reading loads with the first map: tables and charts never download it. */
+const loadGeometryReader = () => import('./geometry.js');
 
 /**
- * The one loaded copy of an atlas per manifest URL on a page. Elements that name the
- * same `src` share it: the manifest and each geometry file are fetched once.
+ * The one loaded copy of an atlas per manifest URL (and load settings) on a page. Elements
+ * that name the same `src` share it: the manifest and each geometry file are fetched once.
+ * A failed load is not kept: the next caller starts anew.
  */
 export class AtlasStore {
   private static readonly stores = new Map<string, AtlasStore>();
 
-  /** The store for a manifest URL (resolved against `base`, default the document's URL). */
-  static for(src: string, base: string = document.baseURI): AtlasStore {
+  /**
+   * The store for a manifest URL (resolved against `base`, default the document's URL) with
+   * the host page's load settings (other allowed origins, timeout in seconds).
+   */
+  static for(src: string, settings: Partial<LoadSettings> = {}, base: string = document.baseURI): AtlasStore {
     const url = new URL(src, base).href;
-    let store = AtlasStore.stores.get(url);
+    const complete: LoadSettings = { allowedOrigins: [...new Set(settings.allowedOrigins ?? [])].sort(), timeout: settings.timeout ?? DEFAULT_TIMEOUT_SECONDS };
+    const key = JSON.stringify([url, complete.allowedOrigins, complete.timeout]);
+    let store = AtlasStore.stores.get(key);
     if (!store) {
-      store = new AtlasStore(url);
-      AtlasStore.stores.set(url, store);
+      store = new AtlasStore(url, complete);
+      AtlasStore.stores.set(key, store);
     }
     return store;
   }
@@ -32,14 +42,17 @@ export class AtlasStore {
   private loading?: SharedLoad<Atlas>;
   private readonly geometries = new Map<string, SharedLoad<AreaFeature[]>>();
 
-  private constructor(readonly url: string) {}
+  private constructor(
+    readonly url: string,
+    readonly settings: LoadSettings,
+  ) {}
 
   /**
    * Loads and validates the manifest and its value files. Concurrent callers share one
    * request; it is aborted only when every caller's signal has aborted.
    */
   load(signal?: AbortSignal): Promise<Atlas> {
-    if (!this.loading || this.loading.aborted) {
+    if (!this.loading || this.loading.aborted || this.loading.failed) {
       this.loading = new SharedLoad((innerSignal) => this.fetchAtlas(innerSignal));
     }
     return this.loading.join(signal);
@@ -56,9 +69,10 @@ export class AtlasStore {
     if (!level?.geometry) {
       throw new ContractError(this.url, [{ file: this.url, path: '$.levels', expected: `a level "${levelId}" with geometry`, found: level ? 'a level without geometry' : 'no such level' }]);
     }
+    const { readLevelGeometry } = await loadGeometryReader();
     if (options.bbox) return readLevelGeometry(atlas, level, { bbox: options.bbox, signal: options.signal });
     let shared = this.geometries.get(levelId);
-    if (!shared || shared.aborted) {
+    if (!shared || shared.aborted || shared.failed) {
       shared = new SharedLoad((innerSignal) => readLevelGeometry(atlas, level, { signal: innerSignal }));
       this.geometries.set(levelId, shared);
     }
@@ -66,19 +80,24 @@ export class AtlasStore {
   }
 
   private async fetchAtlas(signal: AbortSignal): Promise<Atlas> {
-    const manifest = validateManifest(parseJson(await fetchText(this.url, signal), this.url), this.url);
+    const { timeout, allowedOrigins } = this.settings;
+    const manifest = validateManifest(parseJson(await fetchText(this.url, { signal, timeout }), this.url), this.url);
     const blocks: ValueBlock[] = [];
     const files: Promise<ValueBlock[]>[] = [];
-    for (const entry of manifest.values) {
+    manifest.values.forEach((entry, index) => {
       if (!isValueFileRef(entry)) {
         blocks.push(entry);
-        continue;
+        return;
       }
-      const fileUrl = new URL(entry.src, this.url).href;
-      files.push(fetchText(fileUrl, signal).then((text) => validateValueFileDocument(parseJson(text, fileUrl), manifest, fileUrl)));
-    }
+      const fileUrl = dataUrl(entry.src, this.url, `$.values[${index}].src`, allowedOrigins);
+      files.push(fetchText(fileUrl, { signal, timeout }).then((text) => validateValueFileDocument(parseJson(text, fileUrl), manifest, fileUrl)));
+    });
     for (const fileBlocks of await Promise.all(files)) blocks.push(...fileBlocks);
-    return new Atlas(manifest, this.url, blocks);
+    const atlas = new Atlas(manifest, this.url, blocks, this.settings);
+    for (const issues of atlas.ignoredBookmarks.values()) {
+      console.warn(`keck-atlas: bookmark ignored, the elements do not open it: ${issues.map(formatIssue).join('; ')}`);
+    }
+    return atlas;
   }
 }
 
@@ -88,6 +107,7 @@ class SharedLoad<T> {
   private readonly promise: Promise<T>;
   private waiting = 0;
   private settled = false;
+  private rejected = false;
   /** A caller without a signal keeps the load alive. */
   private pinned = false;
 
@@ -99,9 +119,15 @@ class SharedLoad<T> {
       },
       (error) => {
         this.settled = true;
+        this.rejected = true;
         throw error;
       },
     );
+  }
+
+  /** Whether the load failed; a failure is not kept for the page's lifetime. */
+  get failed(): boolean {
+    return this.rejected;
   }
 
   /** Whether every caller gave up before the load finished; a new load must start. */

@@ -89,3 +89,28 @@ describe('<keck-poi-layer>', () => {
     URL.revokeObjectURL(url);
   });
 });
+
+describe('<keck-poi-layer> with hostile feature properties', () => {
+  it('shows names as text, skips features with an object or array as name or category, and keeps the layer', async () => {
+    const map = await fixture<KeckMap>(html`<keck-map src="/test/fixtures/guard/atlas.json" style="width: 640px"><keck-poi-layer src="hostile"></keck-poi-layer></keck-map>`);
+    const layer = map.querySelector('keck-poi-layer')!;
+    await layer.ready;
+    await map.mapComplete();
+    await layer.updateComplete;
+    expect(listed(layer)).to.have.members(['12345', '<img src=x onerror=alert(1)> (fiktiv)', 'Kita Regenbogen (fiktiv)']);
+    const status = layer.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+    expect(status).to.contain('6 Einrichtungen nicht angezeigt (fehlerhafte Daten)');
+    expect(status).to.contain('hostile-pois.geojson: feature 0.properties.name: expected a text (the name), found an object with toString, valueOf');
+    const button = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent === '12345')!;
+    button.click();
+    await layer.updateComplete;
+    const details = layer.shadowRoot!.querySelector('[part=details]')!;
+    expect(details.textContent).to.contain('40');
+    expect(details.textContent, 'an object as address is left out').to.not.contain('Adresse');
+    const html5 = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent!.startsWith('<img'))!;
+    html5.click();
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.querySelectorAll('img, b, a')).to.have.length(0);
+    expect(layer.shadowRoot!.querySelector('[part=details]')!.textContent).to.contain('javascript:alert(1)');
+  });
+});

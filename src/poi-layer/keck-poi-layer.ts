@@ -4,6 +4,7 @@ import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent } from 'mapl
 import type { FeatureCollection, Point } from 'geojson';
 import { resolveLocale } from '../base/locale.js';
 import { baseStyles } from '../base/styles.js';
+import { formatIssue } from '../contract/issues.js';
 import { localize } from '../contract/localize.js';
 import type { Locale, PoiCategory } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
@@ -195,13 +196,14 @@ export class KeckPoiLayer extends LitElement {
     this.loadedSrc = this.src;
     if (!this.src) return;
     const source = this.poiSource();
-    const url = source ? this.atlas!.resolve(source.url) : new URL(this.src, document.baseURI).href;
     this.message = poiMessages(this.activeLocale).loading;
     try {
-      const pois = await loadPois(url, source?.format ?? formatOf(url), source?.categoryField ?? 'category', abort.signal);
+      // A file named by the manifest must stay on its origin; one named by the page is the page's choice.
+      const url = source ? this.atlas!.dataUrl(source.url, `$.poiSources[${this.atlas!.manifest.poiSources!.indexOf(source)}].url`) : new URL(this.src, document.baseURI).href;
+      const { pois, skipped } = await loadPois(url, source?.format ?? formatOf(url), source?.categoryField ?? 'category', { signal: abort.signal, timeout: this.atlas?.settings.timeout });
       if (abort.signal.aborted) return;
       this.pois = pois;
-      this.message = undefined;
+      this.message = skipped.length ? poiMessages(this.activeLocale).skipped(skipped.length, formatIssue(skipped[0])) : undefined;
       if (this.categories) this.requestUpdate('categories');
       await this.updateComplete;
       this.resolveReady();
@@ -380,7 +382,7 @@ export class KeckPoiLayer extends LitElement {
 
   private renderDetails(poi: Poi, categories: Category[]) {
     const terms = poiMessages(this.activeLocale);
-    const p = poi.properties;
+    const p = poi.texts;
     const website = textProperty(p, 'website', 'url');
     const href = safeHttpUrl(website);
     const rows: [string, unknown][] = [

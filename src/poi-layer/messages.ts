@@ -16,6 +16,7 @@ const MESSAGES = {
     fictional: 'Fiktive Beispieldaten',
     loading: 'Einrichtungen werden geladen …',
     notInMap: 'Dieses Element muss in einer <keck-map> stehen.',
+    skipped: (count: number, first: string) => `${count === 1 ? 'Eine Einrichtung' : `${count} Einrichtungen`} nicht angezeigt (fehlerhafte Daten), z. B. ${first}`,
   },
   en: {
     categories: 'Categories',
@@ -32,6 +33,7 @@ const MESSAGES = {
     fictional: 'Fictional sample data',
     loading: 'Loading facilities …',
     notInMap: 'This element must be inside a <keck-map>.',
+    skipped: (count: number, first: string) => `${count === 1 ? 'One facility' : `${count} facilities`} not shown (faulty data), e.g. ${first}`,
   },
 };
 

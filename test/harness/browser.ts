@@ -55,3 +55,49 @@ export function runUnderStrictCsp(scenario: string, timeout = 20000): Promise<Cs
     document.body.append(frame);
   });
 }
+
+export interface IsolatedRun {
+  result: unknown;
+  error?: string;
+  /** The longest the frame's main thread went without running a 20 ms timer, in ms. */
+  longestBusy: number;
+  /** Uncaught errors and unhandled rejections in the frame. */
+  uncaught: string[];
+}
+
+/**
+ * Runs `test/browser/scenarios/<name>.ts` in a frame on another site (127.0.0.1 for a page on
+ * localhost): Chromium gives it its own process, so a scenario that freezes cannot freeze the
+ * test. Rejects when the frame, once it answered, stops answering pings for `frozenAfter` ms, or
+ * reports nothing within `timeout` ms; the frame is removed in every case.
+ */
+export function runIsolated(scenario: string, { timeout = 20000, frozenAfter = 5000 } = {}): Promise<IsolatedRun> {
+  const other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const origin = `${location.protocol}//${other}:${location.port}`;
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:800px;height:600px;border:0';
+    let lastPong = 0;
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      clearInterval(pinger);
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      settle();
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`scenario "${scenario}" did not report within ${timeout} ms`))), timeout);
+    const pinger = setInterval(() => {
+      if (lastPong && performance.now() - lastPong > frozenAfter) finish(() => reject(new Error(`scenario "${scenario}": the page's main thread did not answer for ${frozenAfter} ms (frozen)`)));
+      else frame.contentWindow?.postMessage('ping', origin);
+    }, 200);
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== origin || event.data?.type !== 'keck-isolated') return;
+      lastPong = performance.now();
+      if (event.data.pong) return;
+      finish(() => resolve(event.data as IsolatedRun));
+    };
+    window.addEventListener('message', onMessage);
+    frame.src = `${origin}/test/harness/isolated-page.html?scenario=${encodeURIComponent(scenario)}&parent=${encodeURIComponent(location.origin)}`;
+    document.body.append(frame);
+  });
+}

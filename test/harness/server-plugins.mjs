@@ -1,6 +1,6 @@
 // Dev-server pieces for the browser tests: real HTTP Range support, a strict-CSP
 // header for the CSP pages, and server commands that log every request a page makes.
-import { stat, open } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
 
@@ -102,5 +102,70 @@ export function requestLogPlugin() {
       await Promise.race([Promise.all(log.pending), settleLimit]);
       return log.entries;
     },
+  };
+}
+
+const MISBEHAVING = /^\/__keck\/(hang|stall|cors|other-origin|fail\/(\d+)\/[^/]+)(\/.*)$/;
+const failures = new Map();
+
+/**
+ * A server that misbehaves on request, for timeout and retry tests:
+ * - `/__keck/hang/<path>`: never answers;
+ * - `/__keck/stall/<path>`: sends the headers and the first 64 bytes of `<path>`, then nothing more;
+ * - `/__keck/fail/<n>/<token>/<path>`: answers 503 to the first n requests (counted per token), then serves `<path>`;
+ * - `/__keck/cors/<path>`: serves `<path>` to any origin (Access-Control-Allow-Origin: *);
+ * - `/__keck/other-origin/<path>`: serves the text file `<path>` with `{{OTHER_ORIGIN}}` replaced by this
+ *   server under its other name (http://127.0.0.1:port for a request to localhost, and back).
+ */
+export function misbehavingServerMiddleware(rootDir) {
+  return async (ctx, next) => {
+    const match = MISBEHAVING.exec(ctx.path);
+    if (!match) return next();
+    const [, mode, failCount, rest] = match;
+    const closed = new Promise((resolve) => ctx.req.once('close', resolve));
+    if (mode === 'hang') {
+      await closed;
+      ctx.respond = false;
+      return;
+    }
+    if (mode === 'stall') {
+      const filePath = path.join(rootDir, decodeURIComponent(rest));
+      if (!filePath.startsWith(rootDir)) return next();
+      const handle = await open(filePath, 'r');
+      const head = Buffer.alloc(64);
+      const { bytesRead } = await handle.read(head, 0, 64, 0);
+      const { size } = await handle.stat();
+      await handle.close();
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) });
+      ctx.res.write(head.subarray(0, bytesRead));
+      await closed;
+      ctx.res.destroy();
+      return;
+    }
+    if (mode === 'cors') {
+      ctx.url = rest;
+      await next();
+      ctx.set('Access-Control-Allow-Origin', '*');
+      return;
+    }
+    if (mode === 'other-origin') {
+      const filePath = path.join(rootDir, decodeURIComponent(rest));
+      if (!filePath.startsWith(rootDir)) return next();
+      const [hostname, port] = ctx.host.split(':');
+      const other = `${ctx.protocol}://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`;
+      ctx.type = path.extname(filePath);
+      ctx.body = (await readFile(filePath, 'utf8')).replaceAll('{{OTHER_ORIGIN}}', other);
+      return;
+    }
+    const seen = failures.get(mode) ?? 0;
+    failures.set(mode, seen + 1);
+    if (seen < Number(failCount)) {
+      ctx.status = 503;
+      ctx.body = 'Service Unavailable (test)';
+      return;
+    }
+    ctx.url = rest + (ctx.querystring ? `?${ctx.querystring}` : '');
+    return next();
   };
 }
