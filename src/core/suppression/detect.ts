@@ -1,0 +1,147 @@
+import type { Cube } from './cube.js';
+
+/** Counts that add up to another count (`whole = Σ parts`) in every cell. */
+export interface PartsRelation {
+  whole: string;
+  parts: string[];
+  declared: boolean;
+}
+
+/** An indicator that is the change of a count since its previous year with values. */
+export interface ChangeRelation {
+  change: string;
+  count: string;
+  declared: boolean;
+}
+
+/** The fewest cells with numbers in which a relation must hold before it counts as found. */
+const MIN_CELLS = 3;
+const TOLERANCE = 1e-6;
+
+/**
+ * Relations between indicators the metadata does not declare but the data shows: counts
+ * that add up to another count (one to three parts) and counts that are the change of
+ * another count between years, in every cell where all of them have numbers. An attacker
+ * can see such a relation in the published values as well as we can, so it is protected.
+ * Kept cheap: candidates are rejected at the first cell that contradicts them.
+ */
+export function detectRelations(cube: Cube, declaredParts: PartsRelation[], declaredChanges: ChangeRelation[]): { parts: PartsRelation[]; changes: ChangeRelation[] } {
+  const counts = new Map<string, Map<string, number>>();
+  cube.blocks.forEach((block, b) => {
+    const indicator = cube.indicators[b];
+    if (indicator?.kind !== 'count') return;
+    const byLevelYear = counts.get(indicator.id) ?? new Map<string, number>();
+    byLevelYear.set(`${block.level}\u0000${block.year}`, b);
+    counts.set(indicator.id, byLevelYear);
+  });
+  const changeIds = new Set(declaredChanges.map((relation) => relation.change));
+  const plain = [...counts.keys()].filter((id) => !changeIds.has(id) && !cube.indicatorById.get(id)?.changeOf);
+  const known = new Set(declaredParts.map((relation) => partsSignature(relation.whole, relation.parts)));
+  const parts: PartsRelation[] = [];
+  for (const whole of plain) {
+    const others = plain.filter((id) => id !== whole);
+    for (const candidate of subsets(others, 3)) {
+      const signature = partsSignature(whole, candidate);
+      if (known.has(signature) || !holdsAsParts(cube, counts, whole, candidate)) continue;
+      // Smaller sets first: a set that contains a found one only adds a part that is zero everywhere.
+      if (parts.some((found) => found.whole === whole && found.parts.every((part) => candidate.includes(part)))) continue;
+      known.add(signature);
+      parts.push({ whole, parts: candidate, declared: false });
+    }
+  }
+  const changes: ChangeRelation[] = [];
+  const declaredChange = new Set(declaredChanges.map((relation) => `${relation.change}\u0000${relation.count}`));
+  for (const change of [...counts.keys()]) {
+    if (cube.indicatorById.get(change)?.changeOf) continue;
+    for (const count of plain) {
+      if (count === change || declaredChange.has(`${change}\u0000${count}`)) continue;
+      if (holdsAsChange(cube, counts, change, count)) changes.push({ change, count, declared: false });
+    }
+  }
+  return { parts, changes };
+}
+
+function partsSignature(whole: string, parts: string[]): string {
+  return [whole, ...[...parts].sort()].join('\u0000');
+}
+
+/** Every non-empty subset of up to `max` items, smallest first. */
+function subsets<T>(items: T[], max: number): T[][] {
+  const result: T[][] = [];
+  const extend = (start: number, chosen: T[]) => {
+    if (chosen.length > 0) result.push(chosen);
+    if (chosen.length === max) return;
+    for (let i = start; i < items.length; i++) extend(i + 1, [...chosen, items[i]]);
+  };
+  extend(0, []);
+  return result.sort((a, b) => a.length - b.length);
+}
+
+function holdsAsParts(cube: Cube, counts: Map<string, Map<string, number>>, whole: string, parts: string[]): boolean {
+  let cells = 0;
+  const nonZero = parts.map(() => false);
+  for (const [levelYear, wholeBlock] of counts.get(whole)!) {
+    const partBlocks = parts.map((part) => counts.get(part)?.get(levelYear) ?? -1);
+    if (partBlocks.some((b) => b < 0)) continue;
+    const size = cube.size(wholeBlock);
+    // The reference first: it is the likeliest cell to tell a false candidate apart.
+    for (let step = 0; step < size; step++) {
+      const i = step === 0 ? size - 1 : step - 1;
+      const total = cube.value(wholeBlock, i);
+      if (total === undefined) continue;
+      let sum = 0;
+      let complete = true;
+      for (let p = 0; p < partBlocks.length; p++) {
+        const j = cube.indexIn(wholeBlock, i, partBlocks[p]);
+        const value = j < 0 ? undefined : cube.value(partBlocks[p], j);
+        if (value === undefined) {
+          complete = false;
+          break;
+        }
+        if (value !== 0) nonZero[p] = true;
+        sum += value;
+      }
+      if (!complete) continue;
+      if (Math.abs(sum - total) > TOLERANCE * Math.max(1, Math.abs(total))) return false;
+      if (total !== 0) cells++;
+    }
+  }
+  return cells >= MIN_CELLS && nonZero.every(Boolean);
+}
+
+function holdsAsChange(cube: Cube, counts: Map<string, Map<string, number>>, change: string, count: string): boolean {
+  let cells = 0;
+  let moved = false;
+  for (const [levelYear, changeBlock] of counts.get(change)!) {
+    const [level, yearText] = levelYear.split('\u0000');
+    const year = Number(yearText);
+    const countBlock = counts.get(count)?.get(levelYear);
+    const previousBlock = previousYearBlock(cube, count, level, year);
+    if (countBlock === undefined || previousBlock < 0) continue;
+    const size = cube.size(changeBlock);
+    for (let step = 0; step < size; step++) {
+      const i = step === 0 ? size - 1 : step - 1;
+      const difference = cube.value(changeBlock, i);
+      const now = cube.value(countBlock, cube.indexIn(changeBlock, i, countBlock));
+      const before = cube.value(previousBlock, cube.indexIn(changeBlock, i, previousBlock));
+      if (difference === undefined || now === undefined || before === undefined) continue;
+      if (Math.abs(now - before - difference) > TOLERANCE * Math.max(1, Math.abs(now))) return false;
+      cells++;
+      if (difference !== 0) moved = true;
+    }
+  }
+  return cells >= MIN_CELLS && moved;
+}
+
+/** The block of a count in the latest year before `year` with a block on the level, or -1. */
+export function previousYearBlock(cube: Cube, indicator: string, level: string, year: number): number {
+  let best = -1;
+  let bestYear = -Infinity;
+  cube.blocks.forEach((block, b) => {
+    if (block.indicator === indicator && block.level === level && block.year < year && block.year > bestYear) {
+      best = b;
+      bestYear = block.year;
+    }
+  });
+  return best;
+}
