@@ -43,7 +43,11 @@ export async function protectValues(input: ProtectionInput, log: Log): Promise<P
   );
   for (const relation of result.audit.detected) log.warn(`relation found in the data: ${relation}; it is protected as if declared`);
   for (const contradiction of result.audit.contradictions) log.warn(`declared relation: ${contradiction}`);
-  if (result.narrow.length > 0) throw new DataError(result.narrow.map((cell) => ({ file: 'disclosure audit', message: narrowMessage(cell, privacy.protectionWidth) })));
+  for (const cell of result.narrow.filter((c) => c.soft)) {
+    log.warn(`indicator "${cell.indicator}", level "${cell.level}", ${cell.year}, area ${cell.area}: ${cell.what} follows from the published values, so the hidden share can still be recomputed`);
+  }
+  const exposed = result.narrow.filter((cell) => !cell.soft);
+  if (exposed.length > 0) throw new DataError(exposed.map((cell) => ({ file: 'disclosure audit', message: narrowMessage(cell, privacy.protectionWidth) })));
   return { blocks: result.blocks, report: result.report, audit: result.audit };
 }
 

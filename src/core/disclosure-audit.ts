@@ -15,20 +15,22 @@ export interface NarrowCell {
   low: number;
   high: number;
   unproven?: Interval['unproven'];
+  /** A numerator protecting a share on a small denominator, not a small count: a warning, not a failure. */
+  soft: boolean;
 }
 
 /** What the audit did, for the terminal and the report outside the publish folder. No values. */
 export interface AuditSummary {
   /** Hidden cells per rule. */
   hiddenByRule: Record<SuppressionRecord['rule'], number>;
-  /** Hidden sensitive values audited (small counts, counts hidden in the source, protected numerators and rests). */
+  /** Hidden sensitive values audited (small counts, counts hidden in the source, rests of group disclosure, numerators of shares on small denominators). */
   audited: number;
   components: number;
   largestComponent: number;
   lps: number;
   mips: number;
   solverMilliseconds: number;
-  /** Narrowest interval found (Infinity: every interval is open above), undefined when nothing was audited. */
+  /** Narrowest interval found for a sensitive value (Infinity: every interval is open above), undefined when nothing was audited. */
   minimumWidth: number | undefined;
   requiredWidth: number;
   /** Cells the audit hid beyond the rules, and the rounds it took. */
@@ -45,7 +47,7 @@ export interface AuditedProtection {
   blocks: ValueBlock[];
   report: SuppressionRecord[];
   audit: AuditSummary;
-  /** Empty when every hidden sensitive value is protected. */
+  /** Empty when every hidden sensitive value is protected (soft ones: see NarrowCell.soft). */
   narrow: NarrowCell[];
 }
 
@@ -92,7 +94,7 @@ export function protectWithAudit(input: SuppressionInput, highs: Highs): Audited
   return {
     blocks: cube.output(),
     report,
-    narrow: last.narrow.map(({ target, interval }) => ({ ...cube.describe(target.cell), what: target.what, low: interval.low, high: interval.high, unproven: interval.unproven })),
+    narrow: last.narrow.map(({ target, interval }) => ({ ...cube.describe(target.cell), what: target.what, low: interval.low, high: interval.high, unproven: interval.unproven, soft: target.soft === true })),
     audit: {
       hiddenByRule,
       audited: engine.targets.length,
@@ -158,7 +160,7 @@ function auditOnce(engine: SuppressionEngine, highs: Highs, required: number, pu
   for (const target of targets) componentOf(target.cells.find(model.isVariable)!).targets.push(target);
 
   const narrow: NarrowTarget[] = [];
-  let minimumWidth: number | undefined = engine.targets.length > targets.length ? 0 : undefined;
+  let minimumWidth: number | undefined = engine.targets.some((t) => !t.soft && !t.cells.some(model.isVariable)) ? 0 : undefined;
   let audited = 0;
   let largestComponent = 0;
   for (const component of components.values()) {
@@ -174,8 +176,9 @@ function auditOnce(engine: SuppressionEngine, highs: Highs, required: number, pu
     }
     intervals.forEach((interval, k) => {
       const width = interval.unproven ? 0 : interval.high - interval.low;
-      minimumWidth = minimumWidth === undefined ? width : Math.min(minimumWidth, width);
-      if (width < required) narrow.push({ target: component.targets[k], interval, rows: component.rows });
+      const target = component.targets[k];
+      if (!target.soft) minimumWidth = minimumWidth === undefined ? width : Math.min(minimumWidth, width);
+      if (width < (target.soft ? 1 : required)) narrow.push({ target: component.targets[k], interval, rows: component.rows });
     });
   }
   // A target with no unknown left (everything it is made of is published) is exposed outright.

@@ -14,6 +14,12 @@ export interface SensitiveTarget {
   /** The cell named in messages. */
   cell: number;
   what: string;
+  /**
+   * A numerator hidden so that a share on a small denominator cannot be recomputed: it
+   * only has to be undetermined (width ≥ 1), and one that stays determined is a warning,
+   * not a failure (it is no small count).
+   */
+  soft?: boolean;
 }
 
 /**
@@ -50,11 +56,11 @@ export class SuppressionEngine {
     this.cube.hide(block, index, rule, reason);
   }
 
-  private addTarget(cells: number[], coefficients: number[], cell: number, what: string): void {
+  private addTarget(cells: number[], coefficients: number[], cell: number, what: string, soft = false): void {
     const key = cells.map((c, i) => `${c}*${coefficients[i]}`).join('+');
     if (this.targetKeys.has(key)) return;
     this.targetKeys.add(key);
-    this.targets.push({ cells, coefficients, cell, what });
+    this.targets.push({ cells, coefficients, cell, what, ...(soft && { soft }) });
   }
 
   /** Counts small as displayed, published or withheld, and counts hidden in the source. */
@@ -192,7 +198,7 @@ export class SuppressionEngine {
           hide('denominator', `its denominator "${indicator.denominator}" is below ${privacy.minDenominator}`);
           if (n >= 0 && numerator !== undefined && !cube.isHidden(numeratorBlock, n)) {
             this.protectNumerator(numeratorBlock, n, 'denominator', `its share "${indicator.id}" is hidden for a denominator below ${privacy.minDenominator} and would follow from it`);
-            this.addTarget([cube.cellId(numeratorBlock, n)], [1], cube.cellId(numeratorBlock, n), `the numerator of "${indicator.id}" on a denominator below ${privacy.minDenominator}`);
+            this.addTarget([cube.cellId(numeratorBlock, n)], [1], cube.cellId(numeratorBlock, n), `the numerator of "${indicator.id}" on a denominator below ${privacy.minDenominator}`, true);
           }
         }
       }
