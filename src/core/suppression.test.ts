@@ -186,6 +186,103 @@ describe('suppress', () => {
     ]);
   });
 
+  it('judges counts as displayed: 3.4 and 3.0000000000000004 are "3"', () => {
+    const { blocks } = suppress({
+      indicators: [indicator('n', { additive: false }), indicator('m', { additive: false, decimals: 1 })],
+      levels: [flatLevel(['a', 'b', 'c', 'd'])],
+      blocks: [block('n', 'area', { a: 3.4, b: 0.1 * 30, c: 3.5, d: 40 }), block('m', 'area', { a: 3.04, b: 3.06, c: 40, d: 40 })],
+    });
+    expect(blocks[0].values).to.deep.equal({ a: { suppressed: true }, b: { suppressed: true }, c: 3.5, d: 40 });
+    expect(blocks[1].values).to.deep.equal({ a: { suppressed: true }, b: 3.06, c: 40, d: 40 });
+  });
+
+  it('applies a threshold of 9', () => {
+    const { blocks } = suppress({
+      indicators: [indicator('n', { additive: false })],
+      levels: [flatLevel(['a', 'b', 'c'])],
+      blocks: [block('n', 'area', { a: 9, b: 10, c: 5 })],
+      privacy: { threshold: 9 },
+    });
+    expect(blocks[0].values).to.deep.equal({ a: { suppressed: true }, b: 10, c: { suppressed: true } });
+  });
+
+  it('hides the small counts of withheld indicators, which hide their share beside a published total', () => {
+    const { blocks, report } = suppress({
+      indicators: [indicator('kids', { parts: ['boys', 'girls'] }), indicator('boys'), indicator('girls')],
+      levels: [flatLevel(['a', 'b', 'c'])],
+      blocks: [
+        block('kids', 'area', { a: 30, b: 40, c: 50 }, 120),
+        block('boys', 'area', { a: 2, b: 20, c: 25 }, 47),
+        block('girls', 'area', { a: 28, b: 20, c: 25 }, 73),
+      ],
+      withheld: new Set(['boys']),
+    });
+    // boys a is small: hidden although boys is not published; girls a = kids a − boys a would give it, so girls a goes.
+    expect(cellOf(blocks, 'boys', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(report.find((r) => r.indicator === 'boys' && r.area === 'a')?.reason).to.include('unpublished');
+    expect(cellOf(blocks, 'kids', 'area', 'a')).to.equal(30);
+    expect(cellOf(blocks, 'girls', 'area', 'a')).to.deep.equal({ suppressed: true });
+  });
+
+  it('protects parts found in the data as if declared', () => {
+    const { blocks } = suppress({
+      indicators: [indicator('kids', { additive: false }), indicator('boys', { additive: false }), indicator('girls', { additive: false })],
+      levels: [flatLevel(['a', 'b', 'c', 'd'])],
+      blocks: [
+        block('kids', 'area', { a: 30, b: 40, c: 50, d: 60 }),
+        block('boys', 'area', { a: 2, b: 20, c: 25, d: 30 }),
+        block('girls', 'area', { a: 28, b: 20, c: 25, d: 30 }),
+      ],
+    });
+    expect(cellOf(blocks, 'girls', 'area', 'a')).to.deep.equal({ suppressed: true });
+  });
+
+  it('hides a change between years where a count it comes from is hidden', () => {
+    const years = (id: string, values: [Record<string, Value>, Record<string, Value>]) =>
+      values.map((v, k) => ({ ...block(id, 'area', v), year: 2020 + k }));
+    const { blocks } = suppress({
+      indicators: [indicator('kids', { additive: false, years: [2020, 2021] }), indicator('kids-change', { additive: false, changeOf: 'kids', years: [2021] })],
+      levels: [flatLevel(['a', 'b'])],
+      blocks: [...years('kids', [{ a: 2, b: 40 }, { a: 10, b: 41 }]), { ...block('kids-change', 'area', { a: 8, b: 1 }), year: 2021 }],
+    });
+    const change = blocks.find((b) => b.indicator === 'kids-change')!;
+    // b's change of 1 is no count: it stays; a's change would give the hidden 2 of 2020.
+    expect(change.values).to.deep.equal({ a: { suppressed: true }, b: 1 });
+  });
+
+  it('hides a share that shows all but a few of its denominator (group disclosure), with its numerator', () => {
+    const { blocks } = suppress({
+      indicators: [indicator('poor', { additive: false }), indicator('kids', { additive: false }), share('poor-share', 'poor', 'kids')],
+      levels: [flatLevel(['a', 'b'])],
+      blocks: [block('poor', 'area', { a: 38, b: 10 }), block('kids', 'area', { a: 40, b: 100 }), block('poor-share', 'area', { a: 95, b: 10 })],
+    });
+    expect(cellOf(blocks, 'poor-share', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(cellOf(blocks, 'poor', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(cellOf(blocks, 'poor-share', 'area', 'b')).to.equal(10);
+  });
+
+  it('hides a share the displayed value of which gives away a small count, with no count behind it', () => {
+    const { blocks } = suppress({
+      indicators: [indicator('kids', { additive: false }), indicator('poor-share', { kind: 'share', unit: '%', decimals: 1, denominator: 'kids' })],
+      levels: [flatLevel(['a', 'b'])],
+      blocks: [block('kids', 'area', { a: 314, b: 314 }), block('poor-share', 'area', { a: 0.64, b: 12.1 })],
+    });
+    expect(cellOf(blocks, 'poor-share', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(cellOf(blocks, 'poor-share', 'area', 'b')).to.equal(12.1);
+  });
+
+  it('hides the numerator of a share on a denominator below minDenominator, so that the share cannot be recomputed', () => {
+    const { blocks, report } = suppress({
+      indicators: [indicator('poor', { additive: false }), indicator('kids', { additive: false }), share('poor-share', 'poor', 'kids')],
+      levels: [flatLevel(['a', 'b'])],
+      blocks: [block('poor', 'area', { a: 8, b: 10 }), block('kids', 'area', { a: 15, b: 100 }), block('poor-share', 'area', { a: 53.3, b: 10 })],
+      privacy: { minDenominator: 20 },
+    });
+    expect(cellOf(blocks, 'poor-share', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(cellOf(blocks, 'poor', 'area', 'a')).to.deep.equal({ suppressed: true });
+    expect(report.filter((r) => r.area === 'a').map((r) => r.rule)).to.deep.equal(['denominator', 'denominator']);
+  });
+
   it('never mutates its input', () => {
     const input: SuppressionInput = {
       indicators: [indicator('n')],
