@@ -1,3 +1,4 @@
+import { isSmallCount } from '../privacy.js';
 import type { Cube } from './cube.js';
 
 /** Counts that add up to another count (`whole = Σ parts`) in every cell. */
@@ -14,15 +15,16 @@ export interface ChangeRelation {
   declared: boolean;
 }
 
-/** The fewest cells with numbers in which a relation must hold before it counts as found. */
+/** The fewest cells in which a relation must be seen (non-zero, and every published cell of it not small) before it counts as found. */
 const MIN_CELLS = 3;
 const TOLERANCE = 1e-6;
 
 /**
  * Relations between indicators the metadata does not declare but the data shows: counts
- * that add up to another count (one to three parts) and counts that are the change of
- * another count between years, in every cell where all of them have numbers. An attacker
- * can see such a relation in the published values as well as we can, so it is protected.
+ * that add up to another count (one to three parts) and columns that are the change of
+ * a count between years (and negative somewhere), in every cell where all of them have numbers. An attacker
+ * who sees such a relation hold in the published values assumes it in the hidden ones, so it
+ * is protected; one that holds only where the values are small (and hidden) is not seen.
  * Kept cheap: candidates are rejected at the first cell that contradicts them.
  */
 export function detectRelations(cube: Cube, declaredParts: PartsRelation[], declaredChanges: ChangeRelation[]): { parts: PartsRelation[]; changes: ChangeRelation[] } {
@@ -42,7 +44,7 @@ export function detectRelations(cube: Cube, declaredParts: PartsRelation[], decl
     const others = plain.filter((id) => id !== whole);
     for (const candidate of subsets(others, 3)) {
       const signature = partsSignature(whole, candidate);
-      if (known.has(signature) || !holdsAsParts(cube, counts, whole, candidate)) continue;
+      if (known.has(signature) || known.has(partsSignature(candidate[0], [whole])) || !holdsAsParts(cube, counts, whole, candidate)) continue;
       // Smaller sets first: a set that contains a found one only adds a part that is zero everywhere.
       if (parts.some((found) => found.whole === whole && found.parts.every((part) => candidate.includes(part)))) continue;
       known.add(signature);
@@ -91,6 +93,7 @@ function holdsAsParts(cube: Cube, counts: Map<string, Map<string, number>>, whol
       if (total === undefined) continue;
       let sum = 0;
       let complete = true;
+      let seen = visible(cube, wholeBlock, total);
       for (let p = 0; p < partBlocks.length; p++) {
         const j = cube.indexIn(wholeBlock, i, partBlocks[p]);
         const value = j < 0 ? undefined : cube.value(partBlocks[p], j);
@@ -99,11 +102,12 @@ function holdsAsParts(cube: Cube, counts: Map<string, Map<string, number>>, whol
           break;
         }
         if (value !== 0) nonZero[p] = true;
+        seen &&= visible(cube, partBlocks[p], value);
         sum += value;
       }
       if (!complete) continue;
       if (Math.abs(sum - total) > TOLERANCE * Math.max(1, Math.abs(total))) return false;
-      if (total !== 0) cells++;
+      if (total !== 0 && seen) cells++;
     }
   }
   return cells >= MIN_CELLS && nonZero.every(Boolean);
@@ -111,7 +115,7 @@ function holdsAsParts(cube: Cube, counts: Map<string, Map<string, number>>, whol
 
 function holdsAsChange(cube: Cube, counts: Map<string, Map<string, number>>, change: string, count: string): boolean {
   let cells = 0;
-  let moved = false;
+  let fell = false;
   for (const [levelYear, changeBlock] of counts.get(change)!) {
     const [level, yearText] = levelYear.split('\u0000');
     const year = Number(yearText);
@@ -126,11 +130,19 @@ function holdsAsChange(cube: Cube, counts: Map<string, Map<string, number>>, cha
       const before = cube.value(previousBlock, cube.indexIn(changeBlock, i, previousBlock));
       if (difference === undefined || now === undefined || before === undefined) continue;
       if (Math.abs(now - before - difference) > TOLERANCE * Math.max(1, Math.abs(now))) return false;
-      cells++;
-      if (difference !== 0) moved = true;
+      if (visible(cube, changeBlock, difference) && visible(cube, countBlock, now) && visible(cube, previousBlock, before)) cells++;
+      if (difference < 0) fell = true;
     }
   }
-  return cells >= MIN_CELLS && moved;
+  // A count is never negative: a column that falls somewhere is a change, not a count that happens to match one.
+  return cells >= MIN_CELLS && fell;
+}
+
+/** Whether a reader could see a value: a withheld indicator's cells count as seen (its relation is arithmetic on what is published), small counts are hidden. */
+function visible(cube: Cube, block: number, value: number): boolean {
+  if (cube.withheld[block]) return true;
+  const indicator = cube.indicators[block];
+  return indicator?.kind !== 'count' || !isSmallCount(value, cube.privacy, indicator.decimals);
 }
 
 /** The block of a count in the latest year before `year` with a block on the level, or -1. */

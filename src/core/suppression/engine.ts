@@ -36,7 +36,7 @@ export class SuppressionEngine {
   constructor(input: SuppressionInput) {
     this.cube = new Cube(input);
     this.relations = buildRelations(this.cube);
-    this.changeIndicators = new Set(this.relations.changes.map((link) => this.cube.blocks[link.changeBlock].indicator));
+    this.changeIndicators = new Set([...this.cube.indicatorById.values()].filter((indicator) => indicator.changeOf).map((indicator) => indicator.id));
     this.primary();
     this.settle();
   }
@@ -69,7 +69,8 @@ export class SuppressionEngine {
     const privacy = cube.privacy;
     cube.original.forEach((values, b) => {
       const indicator = cube.indicators[b];
-      const isCount = indicator?.kind === 'count' && !this.changeIndicators.has(indicator.id) && !indicator.changeOf;
+      // A declared change between years is a difference, not a number of people.
+      const isCount = indicator?.kind === 'count' && !this.changeIndicators.has(indicator.id);
       values.forEach((value, i) => {
         if (isSuppressed(value)) {
           cube.hide(b, i, 'primary', 'suppressed in the source data');
