@@ -15,7 +15,7 @@ export interface ChangeRelation {
   declared: boolean;
 }
 
-/** The fewest cells in which a relation must be seen (non-zero, and every published cell of it not small) before it counts as found. */
+/** The fewest non-zero cells in which a relation must hold before it counts as found. */
 const MIN_CELLS = 3;
 const TOLERANCE = 1e-6;
 
@@ -23,8 +23,9 @@ const TOLERANCE = 1e-6;
  * Relations between indicators the metadata does not declare but the data shows: counts
  * that add up to another count (one to three parts) and columns that are the change of
  * a count between years (and negative somewhere), in every cell where all of them have numbers. An attacker
- * who sees such a relation hold in the published values assumes it in the hidden ones, so it
- * is protected; one that holds only where the values are small (and hidden) is not seen.
+ * can guess a sum of parts or a change from the titles, so these count wherever they hold;
+ * that one count equals another is no such guess: it counts only where a reader sees it
+ * (in three cells whose published values are not small).
  * Kept cheap: candidates are rejected at the first cell that contradicts them.
  */
 export function detectRelations(cube: Cube, declaredParts: PartsRelation[], declaredChanges: ChangeRelation[]): { parts: PartsRelation[]; changes: ChangeRelation[] } {
@@ -45,8 +46,6 @@ export function detectRelations(cube: Cube, declaredParts: PartsRelation[], decl
     for (const candidate of subsets(others, 3)) {
       const signature = partsSignature(whole, candidate);
       if (known.has(signature) || known.has(partsSignature(candidate[0], [whole])) || !holdsAsParts(cube, counts, whole, candidate)) continue;
-      // Smaller sets first: a set that contains a found one only adds a part that is zero everywhere.
-      if (parts.some((found) => found.whole === whole && found.parts.every((part) => candidate.includes(part)))) continue;
       known.add(signature);
       parts.push({ whole, parts: candidate, declared: false });
     }
@@ -107,7 +106,7 @@ function holdsAsParts(cube: Cube, counts: Map<string, Map<string, number>>, whol
       }
       if (!complete) continue;
       if (Math.abs(sum - total) > TOLERANCE * Math.max(1, Math.abs(total))) return false;
-      if (total !== 0 && seen) cells++;
+      if (total !== 0 && (seen || parts.length > 1)) cells++;
     }
   }
   return cells >= MIN_CELLS && nonZero.every(Boolean);
@@ -130,7 +129,7 @@ function holdsAsChange(cube: Cube, counts: Map<string, Map<string, number>>, cha
       const before = cube.value(previousBlock, cube.indexIn(changeBlock, i, previousBlock));
       if (difference === undefined || now === undefined || before === undefined) continue;
       if (Math.abs(now - before - difference) > TOLERANCE * Math.max(1, Math.abs(now))) return false;
-      if (visible(cube, changeBlock, difference) && visible(cube, countBlock, now) && visible(cube, previousBlock, before)) cells++;
+      cells++;
       if (difference < 0) fell = true;
     }
   }
@@ -138,7 +137,7 @@ function holdsAsChange(cube: Cube, counts: Map<string, Map<string, number>>, cha
   return cells >= MIN_CELLS && fell;
 }
 
-/** Whether a reader could see a value: a withheld indicator's cells count as seen (its relation is arithmetic on what is published), small counts are hidden. */
+/** Whether a reader could see a value: a withheld indicator's cells count as seen (they follow from what is published), small counts are hidden. */
 function visible(cube: Cube, block: number, value: number): boolean {
   if (cube.withheld[block]) return true;
   const indicator = cube.indicators[block];
