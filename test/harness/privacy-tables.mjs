@@ -87,56 +87,57 @@ export function tableInput(table) {
 const cellName = (indicator, level, year, key) => `${indicator}|${level}|${year}|${key}`;
 
 /** Whether a count is small as a reader would see it (rounded at 0 decimals). */
-export function isSmall(value, privacy) {
+export function isSmall(value, { threshold = 3, suppressZero = true } = {}) {
   const shown = Math.round(value);
-  return (privacy.suppressZero ? shown >= 0 : shown > 0) && shown <= privacy.threshold;
+  return (suppressZero ? shown >= 0 : shown > 0) && shown <= Math.max(3, threshold);
 }
 
 /**
  * The attacker: knows the levels, every indicator's metadata (even of unpublished ones: a
- * stronger attacker than a reader), and only the published values. Returns, for every small
+ * stronger attacker than a reader) and the relations `parts` adds (relations between counts
+ * it can guess from their titles), and only the published values. Returns, for every small
  * count of the original data, the interval [low, high] of whole numbers that everything
  * published allows.
  */
-export function attack({ indicators, levels, blocks: original, privacy }, publishedBlocks) {
+export function attack({ indicators, levels, blocks: original, privacy }, publishedBlocks, parts = [{ whole: 'kids', parts: ['boys', 'girls'] }]) {
   const published = new Map();
   for (const block of publishedBlocks) {
     for (const [key, value] of [...Object.entries(block.values), ['reference', block.reference]]) published.set(cellName(block.indicator, block.level, block.year, key), value);
   }
   const years = [...new Set(original.map((b) => b.year))].sort();
+  const has = (id, year) => original.some((b) => b.indicator === id && b.year === year);
   const keysOf = (level) => [...level.areas.map((area) => area.key), 'reference'];
   const variables = new Map();
   const constraints = {};
   let rows = 0;
-  const term = (name) => {
-    const value = published.get(name);
-    if (typeof value === 'number') return { constant: value };
-    if (!variables.has(name)) variables.set(name, {});
-    return { variable: name };
-  };
   const addRow = (terms, bound) => {
     let constant = 0;
     const row = `r${rows++}`;
     const used = [];
     for (const [name, coefficient] of terms) {
-      const t = term(name);
-      if (t.variable) {
-        const v = variables.get(t.variable);
-        v[row] = (v[row] ?? 0) + coefficient;
-        used.push(t.variable);
-      } else constant += coefficient * t.constant;
+      const value = published.get(name);
+      if (typeof value === 'number') {
+        constant += coefficient * value;
+        continue;
+      }
+      if (!variables.has(name)) variables.set(name, {});
+      const v = variables.get(name);
+      v[row] = (v[row] ?? 0) + coefficient;
+      used.push(name);
     }
     for (const name of used) if (variables.get(name)[row] === 0) delete variables.get(name)[row];
     if (!used.some((name) => variables.get(name)[row] !== undefined)) return;
     constraints[row] = Object.fromEntries(Object.entries(bound).map(([kind, limit]) => [kind, limit - constant]));
   };
-  const countIds = indicators.filter((i) => i.kind === 'count').map((i) => i.id);
+  const counts = indicators.filter((i) => i.kind === 'count');
+  const changes = indicators.filter((i) => i.changeOf);
+  const allParts = [...parts, ...indicators.filter((i) => i.parts?.length).map((i) => ({ whole: i.id, parts: i.parts }))];
   for (const year of years) {
-    for (const id of countIds) {
-      if (!original.some((b) => b.indicator === id && b.year === year)) continue;
+    for (const { id, additive } of counts) {
+      if (!has(id, year) || additive === false) continue;
       for (const level of levels) {
         addRow([[cellName(id, level.id, year, 'reference'), 1], ...level.areas.map((area) => [cellName(id, level.id, year, area.key), -1])], { equal: 0 });
-        addRow([[cellName(id, level.id, year, 'reference'), 1], [cellName(id, 'city', year, 'reference'), -1]], { equal: 0 });
+        addRow([[cellName(id, level.id, year, 'reference'), 1], [cellName(id, levels[0].id, year, 'reference'), -1]], { equal: 0 });
         const parent = levels.find((l) => l.id === level.parent);
         for (const area of parent?.areas ?? []) {
           const children = level.areas.filter((child) => child.parent === area.key);
@@ -147,24 +148,26 @@ export function attack({ indicators, levels, blocks: original, privacy }, publis
     for (const level of levels) {
       for (const key of keysOf(level)) {
         const cell = (id, y = year) => cellName(id, level.id, y, key);
-        addRow([[cell('kids'), 1], [cell('boys'), -1], [cell('girls'), -1]], { equal: 0 });
-        addRow([[cell('poor'), 1], [cell('kids'), -1]], { max: 0 });
-        const rate = published.get(cell('poor-share'));
-        if (typeof rate === 'number') {
-          const decimals = Math.max(1, (String(rate).split('.')[1] ?? '').length);
+        for (const relation of allParts) if (has(relation.whole, year)) addRow([[cell(relation.whole), 1], ...relation.parts.map((part) => [cell(part), -1])], { equal: 0 });
+        for (const share of indicators.filter((i) => i.numerator && i.denominator && has(i.id, year))) {
+          if (share.kind === 'share') addRow([[cell(share.numerator), 1], [cell(share.denominator), -1]], { max: 0 });
+          const rate = published.get(cell(share.id));
+          if (typeof rate !== 'number' || share.unit !== '%') continue;
+          const decimals = Math.max(share.decimals, (String(rate).split('.')[1] ?? '').length);
           const half = 0.5 * 10 ** -decimals;
-          addRow([[cell('poor'), 100], [cell('kids'), -(rate - half)]], { min: 0 });
-          addRow([[cell('poor'), 100], [cell('kids'), -(rate + half)]], { max: 0 });
+          addRow([[cell(share.numerator), 100], [cell(share.denominator), -(rate - half)]], { min: 0 });
+          addRow([[cell(share.numerator), 100], [cell(share.denominator), -(rate + half)]], { max: 0 });
         }
         const y = years.indexOf(year);
-        if (y > 0 && indicators.some((i) => i.id === 'kids-change')) addRow([[cell('kids-change'), 1], [cell('kids'), -1], [cell('kids', years[y - 1]), 1]], { equal: 0 });
+        for (const change of changes) if (y > 0 && has(change.id, year)) addRow([[cell(change.id), 1], [cell(change.changeOf), -1], [cell(change.changeOf, years[y - 1]), 1]], { equal: 0 });
       }
     }
   }
+  const changeIds = new Set(changes.map((i) => i.id));
   // A change between years may be negative: written as the difference of two non-negative
   // unknowns (javascript-lp-solver 1.0.3 mis-solves some models with "unrestricted" ones).
   const columns = [...variables].flatMap(([name, coefficients]) =>
-    name.startsWith('kids-change') ? [[`${name}+`, coefficients], [`${name}-`, Object.fromEntries(Object.entries(coefficients).map(([row, c]) => [row, -c]))]] : [[name, coefficients]],
+    changeIds.has(name.split('|')[0]) ? [[`${name}+`, coefficients], [`${name}-`, Object.fromEntries(Object.entries(coefficients).map(([row, c]) => [row, -c]))]] : [[name, coefficients]],
   );
   const ints = Object.fromEntries(columns.map(([name]) => [name, 1]));
   const optimum = (name, opType) => {
@@ -175,20 +178,14 @@ export function attack({ indicators, levels, blocks: original, privacy }, publis
   };
   const intervals = [];
   for (const block of original) {
-    if (!countIds.includes(block.indicator) || block.indicator === 'kids-change') continue;
+    if (!counts.some((i) => i.id === block.indicator) || changeIds.has(block.indicator)) continue;
     for (const [key, value] of [...Object.entries(block.values), ['reference', block.reference]]) {
       if (typeof value !== 'number' || !isSmall(value, privacy)) continue;
       const name = cellName(block.indicator, block.level, block.year, key);
       const shown = published.get(name);
-      if (typeof shown === 'number') {
-        intervals.push({ name, low: shown, high: shown });
-        continue;
-      }
-      if (!variables.has(name)) {
-        intervals.push({ name, low: 0, high: Infinity });
-        continue;
-      }
-      intervals.push({ name, low: optimum(name, 'min'), high: optimum(name, 'max') });
+      if (typeof shown === 'number') intervals.push({ name, low: shown, high: shown });
+      else if (!variables.has(name)) intervals.push({ name, low: 0, high: Infinity });
+      else intervals.push({ name, low: optimum(name, 'min'), high: optimum(name, 'max') });
     }
   }
   return intervals;
