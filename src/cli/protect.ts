@@ -7,6 +7,9 @@ import { step, type Log } from './log.js';
 
 export { formatAuditSummary, type AuditSummary };
 
+/** The HiGHS runtime, loaded (compiled from its .wasm) once per process. */
+let highs: ReturnType<typeof loadHighs> | undefined;
+
 /** Everything the protection step looks at. */
 export interface ProtectionInput {
   indicators: Indicator[];
@@ -37,9 +40,9 @@ export async function protectValues(input: ProtectionInput, log: Log): Promise<P
       log.warn(`indicator "${indicator.id}" has no counts behind it (withoutCounts): minDenominator ${privacy.minDenominator} cannot be checked for it; make sure its source applies it`);
     }
   }
-  const highs = await loadHighs();
+  highs ??= loadHighs();
   const result = await step(log, 'suppressing small counts and auditing what the published values reveal', () =>
-    protectWithAudit({ indicators: input.indicators, levels: input.levels, blocks: input.blocks, privacy: input.privacy, withheld: input.withheld }, highs),
+    highs!.then((solver) => protectWithAudit({ indicators: input.indicators, levels: input.levels, blocks: input.blocks, privacy: input.privacy, withheld: input.withheld }, solver)),
   );
   for (const relation of result.audit.detected) log.warn(`relation found in the data: ${relation}; it is protected as if declared`);
   for (const contradiction of result.audit.contradictions) log.warn(`declared relation: ${contradiction}`);

@@ -8,7 +8,7 @@ export const YEARS = [2021, 2022, 2023];
 const COUNTS = ['kids', 'boys', 'girls', 'poor'];
 
 const smallOrLarge = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 }));
-const quarter = fc.record({ boys: smallOrLarge, girls: smallOrLarge, poorShare: fc.double({ min: 0, max: 1, noNaN: true }), drift: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 2, maxLength: 2 }) });
+const quarter = fc.record({ boys: smallOrLarge, girls: smallOrLarge, poorShare: fc.integer({ min: 0, max: 100 }).map((percent) => percent / 100), drift: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 2, maxLength: 2 }) });
 
 /** A random table: the quarters of each district, the years, privacy settings, what is declared and what is withheld. */
 export const tableArbitrary = fc.record({

@@ -17,7 +17,8 @@ export interface SolveStats {
 }
 
 const INTEGRAL = 1e-6;
-const OPTIONS = { output_flag: false, time_limit: 60 };
+// The sets are small: presolve costs more than it saves.
+const OPTIONS = { output_flag: false, time_limit: 60, presolve: 'off' };
 
 /**
  * The attacker's interval for each target of one connected set of unknowns: the minimum
@@ -83,8 +84,10 @@ export function solveComponent(
       });
       if (cols.length === 0) return { low: constant, high: constant };
       const whole = cols.every((col) => integer[col]) && costs.every(Number.isInteger);
-      const low = optimum(highs, lp, variables.length, cols, costs, 'minimize', stats);
+      // Most hidden counts are open above: then the lower end does not matter.
       const high = optimum(highs, lp, variables.length, cols, costs, 'maximize', stats);
+      if (high.value === Infinity) return { low: -Infinity, high: Infinity };
+      const low = optimum(highs, lp, variables.length, cols, costs, 'minimize', stats);
       if (low.unproven || high.unproven) return { low: constant + low.value, high: constant + high.value, unproven: low.unproven ?? high.unproven };
       if (!whole) return { low: constant + low.value, high: constant + high.value };
       const rounded = { low: Math.ceil(low.value - INTEGRAL), high: Math.floor(high.value + INTEGRAL) };
