@@ -1,8 +1,8 @@
 // Random nested tables for the privacy tests (city → districts → quarters, several years) with
 // linked indicators, and an attacker that reads only what is published and solves for every
-// hidden small count with javascript-lp-solver (a different solver from the audit's HiGHS).
+// hidden small count with GLPK (glpk.js; a different solver from the audit's HiGHS).
 import fc from 'fast-check';
-import solver from 'javascript-lp-solver';
+import GLPK from 'glpk.js/node';
 
 export const YEARS = [2021, 2022, 2023];
 const COUNTS = ['kids', 'boys', 'girls', 'poor'];
@@ -84,6 +84,7 @@ export function tableInput(table) {
   return { indicators, levels, blocks, privacy, withheld: new Set(table.withheld) };
 }
 
+let glpkRuntime;
 const cellName = (indicator, level, year, key) => `${indicator}|${level}|${year}|${key}`;
 
 /** Whether a count is small as a reader would see it (rounded at 0 decimals). */
@@ -99,7 +100,7 @@ export function isSmall(value, { threshold = 3, suppressZero = true } = {}) {
  * count of the original data, the interval [low, high] of whole numbers that everything
  * published allows.
  */
-export function attack({ indicators, levels, blocks: original, privacy }, publishedBlocks, parts = [{ whole: 'kids', parts: ['boys', 'girls'] }]) {
+export async function attack({ indicators, levels, blocks: original, privacy }, publishedBlocks, parts = [{ whole: 'kids', parts: ['boys', 'girls'] }]) {
   const published = new Map();
   for (const block of publishedBlocks) {
     for (const [key, value] of [...Object.entries(block.values), ['reference', block.reference]]) published.set(cellName(block.indicator, block.level, block.year, key), value);
@@ -164,17 +165,28 @@ export function attack({ indicators, levels, blocks: original, privacy }, publis
     }
   }
   const changeIds = new Set(changes.map((i) => i.id));
-  // A change between years may be negative: written as the difference of two non-negative
-  // unknowns (javascript-lp-solver 1.0.3 mis-solves some models with "unrestricted" ones).
-  const columns = [...variables].flatMap(([name, coefficients]) =>
-    changeIds.has(name.split('|')[0]) ? [[`${name}+`, coefficients], [`${name}-`, Object.fromEntries(Object.entries(coefficients).map(([row, c]) => [row, -c]))]] : [[name, coefficients]],
-  );
-  const ints = Object.fromEntries(columns.map(([name]) => [name, 1]));
-  const optimum = (name, opType) => {
-    const model = { optimize: 'target', opType, constraints, variables: Object.fromEntries(columns.map(([v, coefficients]) => [v, v === name ? { ...coefficients, target: 1 } : coefficients])), ints };
-    const result = solver.Solve(model);
-    if (!result.feasible) throw new Error(`the attacker's model is infeasible: ${name}`);
-    return result.bounded === false ? (opType === 'max' ? Infinity : -Infinity) : result.result;
+  const glpk = await (glpkRuntime ??= GLPK());
+  const subjectTo = Object.entries(constraints).map(([row, bound]) => {
+    const vars = [...variables].filter(([, coefficients]) => coefficients[row] !== undefined).map(([name, coefficients]) => ({ name, coef: coefficients[row] }));
+    const bnds =
+      bound.equal !== undefined
+        ? { type: glpk.GLP_FX, lb: bound.equal, ub: bound.equal }
+        : bound.min !== undefined
+          ? { type: glpk.GLP_LO, lb: bound.min, ub: 0 }
+          : { type: glpk.GLP_UP, lb: 0, ub: bound.max };
+    return { name: row, vars, bnds };
+  });
+  const names = [...variables.keys()];
+  const bounds = names.filter((name) => changeIds.has(name.split('|')[0])).map((name) => ({ name, type: glpk.GLP_FR, lb: 0, ub: 0 }));
+  /** Whole-number optimum of one cell: the LP relaxation tells whether it is bounded, the MIP gives the bound. */
+  const optimum = async (name, direction) => {
+    const lp = { name: 'attack', objective: { direction, name: 'target', vars: [{ name, coef: 1 }] }, subjectTo, bounds };
+    const relaxed = await glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false });
+    if (relaxed.result.status === glpk.GLP_UNBND) return direction === glpk.GLP_MAX ? Infinity : -Infinity;
+    if (relaxed.result.status !== glpk.GLP_OPT) throw new Error(`the attacker's model has status ${relaxed.result.status}: ${name}`);
+    const whole = await glpk.solve({ ...lp, generals: names }, { msglev: glpk.GLP_MSG_OFF });
+    if (whole.result.status !== glpk.GLP_OPT) throw new Error(`the attacker's integer model has status ${whole.result.status}: ${name}`);
+    return Math.round(whole.result.z);
   };
   const intervals = [];
   for (const block of original) {
@@ -185,7 +197,7 @@ export function attack({ indicators, levels, blocks: original, privacy }, publis
       const shown = published.get(name);
       if (typeof shown === 'number') intervals.push({ name, low: shown, high: shown });
       else if (!variables.has(name)) intervals.push({ name, low: 0, high: Infinity });
-      else intervals.push({ name, low: optimum(name, 'min'), high: optimum(name, 'max') });
+      else intervals.push({ name, low: await optimum(name, glpk.GLP_MIN), high: await optimum(name, glpk.GLP_MAX) });
     }
   }
   return intervals;

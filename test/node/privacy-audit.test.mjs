@@ -63,13 +63,13 @@ describe('disclosure audit (property-based, independent attacker)', () => {
             }
           }
         }
-        for (const interval of attack(input, shown)) {
+        for (const interval of await attack(input, shown)) {
           assert.ok(interval.high - interval.low >= input.privacy.protectionWidth, `${interval.name}: [${interval.low}, ${interval.high}] narrower than ${input.privacy.protectionWidth}\n${JSON.stringify(table)}`);
         }
         if (audit.minimumWidth !== undefined) assert.ok(audit.minimumWidth >= input.privacy.protectionWidth);
         assert.ok(formatAuditSummary(audit).length >= 3);
       }),
-      { numRuns: Number(process.env.KECK_PRIVACY_RUNS ?? 60) },
+      { numRuns: Number(process.env.KECK_PRIVACY_RUNS ?? 30) },
     );
     // Refusing is for tables where hiding everything around a count still gives it away: rare.
     assert.ok(refused.length <= runs / 10, `${refused.length} of ${runs} tables refused:\n${refused.join('\n')}`);
@@ -94,12 +94,12 @@ describe('disclosure audit through keck-atlas build (property-based, independent
         }
         const atlas = JSON.parse(readFileSync(path.join(out, 'atlas.json'), 'utf8'));
         for (const id of input.withheld) assert.ok(!atlas.values.some((block) => block.indicator === id), `${id} is not published`);
-        for (const interval of attack(input, atlas.values)) {
+        for (const interval of await attack(input, atlas.values)) {
           assert.ok(interval.high - interval.low >= input.privacy.protectionWidth, `${interval.name}: [${interval.low}, ${interval.high}]\n${JSON.stringify(table)}`);
         }
         assert.ok(readdirSync(out).includes('atlas.json'));
       }),
-      { numRuns: Number(process.env.KECK_PRIVACY_CLI_RUNS ?? 6) },
+      { numRuns: Number(process.env.KECK_PRIVACY_CLI_RUNS ?? 4) },
     );
   });
 });
