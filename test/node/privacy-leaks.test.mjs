@@ -170,7 +170,7 @@ describe('leak 7: relations the contract could not express', () => {
     assert.ok(narrowest(await attack(attacker, shown(input, blocks), [])) >= 4);
   });
 
-  it('keck-atlas build protects an unpublished count that equals total − published part', () => {
+  it('keck-atlas build protects an unpublished count that equals total − published part', async () => {
     const indicators = [count('kids'), count('boys'), count('girls')];
     const input = nestedInput(indicators, { kids: { 2021: [32, 45, 60, 75, 90] }, boys: { 2021: [30, 25, 30, 40, 45] }, girls: { 2021: [2, 20, 30, 35, 45] } }, { withheld: ['girls'] });
     const { code, stderr, atlas } = build('withheld', input);
