@@ -30,7 +30,11 @@ export interface AuditSummary {
   lps: number;
   mips: number;
   solverMilliseconds: number;
-  /** Narrowest interval found for a sensitive value (Infinity: every interval is open above), undefined when nothing was audited. */
+  /**
+   * The narrowest width proven for a sensitive value (Infinity: every interval is open
+   * above; undefined: nothing to audit). A proof may stop once a width reaches the
+   * requirement, so this is a lower bound of the narrowest interval.
+   */
   minimumWidth: number | undefined;
   requiredWidth: number;
   /** Cells the audit hid beyond the rules, and the rounds it took. */
@@ -238,7 +242,9 @@ export function formatAuditSummary(audit: AuditSummary): string[] {
   const width =
     audit.minimumWidth === undefined
       ? 'no hidden sensitive value to audit'
-      : `narrowest interval an attacker can derive: ${audit.minimumWidth === Infinity ? 'unbounded' : formatWidth(audit.minimumWidth)} (required: at least ${audit.requiredWidth})`;
+      : audit.minimumWidth === Infinity
+        ? 'no hidden sensitive value is bounded above by what is published'
+        : `every hidden sensitive value lies in an interval at least ${formatWidth(audit.minimumWidth)} wide for an attacker (required: ${audit.requiredWidth})`;
   const lines = [
     `suppressed cells: ${total} (${rules.join(', ')})`,
     `disclosure audit: ${audit.audited} hidden sensitive values in ${audit.components} linked sets (largest ${audit.largestComponent} unknowns); ${audit.lps} LPs, ${audit.mips} MIPs, solver ${(audit.solverMilliseconds / 1000).toFixed(2)} s`,

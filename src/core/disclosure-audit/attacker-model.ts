@@ -28,6 +28,8 @@ export interface AttackerModel {
   /** Counts are at least 0; changes between years may be negative. */
   lowerBound: (cell: number) => number;
   isInteger: (cell: number) => boolean;
+  /** The true value behind an unknown (undefined where the source suppressed it): a point every constraint holds at. */
+  truth: (cell: number) => number | undefined;
   /** Relations the data itself does not satisfy, left out (an attacker would be misled by them). */
   unsatisfied: number;
 }
@@ -128,6 +130,7 @@ export function attackerModel(engine: SuppressionEngine): AttackerModel {
     isVariable,
     lowerBound: (cell) => (changeBlocks.has(cube.blockOf(cell)) ? -Infinity : 0),
     isInteger: (cell) => integerBlocks[cube.blockOf(cell)],
+    truth: (cell) => cube.value(cube.blockOf(cell), cube.indexOfCell(cell)),
     unsatisfied,
   };
 }

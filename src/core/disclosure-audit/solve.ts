@@ -17,6 +17,15 @@ export interface SolveStats {
 }
 
 const INTEGRAL = 1e-6;
+
+/** A target over the component's columns: the published part folded into `constant`, the true value where known. */
+interface PreparedTarget {
+  cols: number[];
+  costs: number[];
+  constant: number;
+  truth: number | undefined;
+  whole: boolean;
+}
 // The sets are small: presolve costs more than it saves.
 const OPTIONS = { output_flag: false, time_limit: 60, presolve: 'off' };
 
@@ -30,6 +39,13 @@ const OPTIONS = { output_flag: false, time_limit: 60, presolve: 'off' };
  * intervals are left as they are: the integer optimum is reached from a fractional vertex by
  * moving each of the few unknowns of a rounding constraint by less than one, far from
  * halving an interval of that width.
+ *
+ * Most values need neither end exactly: the true data satisfies every constraint, so a
+ * feasible point at which a value lies the required width above its true value proves the
+ * interval wide enough (twice the width where that point is fractional). Such points are
+ * sought for all values at once first (`proveTogether`), then by one maximum per value; the
+ * minimum is computed only where the maximum does not prove it. Proven intervals are
+ * reported as [true value, that point], a lower bound of their width.
  */
 export function solveComponent(
   highs: Highs,
@@ -66,32 +82,49 @@ export function solveComponent(
     matrix: { format: 'csr' as const, numRows: rows.length, numCols: variables.length, starts, indices, values },
   };
   const integer = variables.map((cell) => model.isInteger(cell));
+  const prepared = targets.map((target): PreparedTarget => {
+    const cols: number[] = [];
+    const costs: number[] = [];
+    let constant = 0;
+    let truth: number | undefined = 0;
+    target.cells.forEach((cell, k) => {
+      const col = column.get(cell);
+      if (col === undefined) constant += target.coefficients[k] * published(cell);
+      else {
+        cols.push(col);
+        costs.push(target.coefficients[k]);
+        const value = model.truth(cell);
+        truth = truth === undefined || value === undefined ? undefined : truth + target.coefficients[k] * value;
+      }
+    });
+    const whole = cols.every((col) => integer[col]) && costs.every(Number.isInteger);
+    return { cols, costs, constant, truth, whole };
+  });
+  /** Whether a solution's value of a target lies far enough above the true value to prove the interval wide. */
+  const reaches = (target: PreparedTarget, value: number, solution: Float64Array | undefined) => {
+    if (target.truth === undefined) return false;
+    const gain = value - target.truth;
+    return target.whole && solution !== undefined && isWhole(solution, integer) ? Math.floor(gain + INTEGRAL) >= required : gain >= 2 * required;
+  };
+  const results: (Interval | undefined)[] = prepared.map((target) => (target.cols.length === 0 ? { low: target.constant, high: target.constant } : undefined));
   const lp = highs.createModel(data);
   let mip: Model | undefined;
   try {
     lp.options.set(OPTIONS);
-    return targets.map((target) => {
-      const cols: number[] = [];
-      const costs: number[] = [];
-      let constant = 0;
-      target.cells.forEach((cell, k) => {
-        const col = column.get(cell);
-        if (col === undefined) constant += target.coefficients[k] * published(cell);
-        else {
-          cols.push(col);
-          costs.push(target.coefficients[k]);
-        }
-      });
-      if (cols.length === 0) return { low: constant, high: constant };
-      const whole = cols.every((col) => integer[col]) && costs.every(Number.isInteger);
-      // Most hidden counts are open above: then the lower end does not matter.
+    // One LP for many values: the true data is feasible, so a feasible point far above it proves each value it lifts.
+    const open = prepared.flatMap((target, t) => (results[t] === undefined && target.truth !== undefined ? [t] : []));
+    if (open.length > 1) proveTogether(highs, data, open, prepared, required, results, reaches, stats);
+    const solveOne = (target: PreparedTarget): Interval => {
+      const { cols, costs, constant, whole } = target;
+      // Most hidden counts are open above; a maximum far above the true value needs no minimum.
       const high = optimum(highs, lp, variables.length, cols, costs, 'maximize', stats);
       if (high.value === Infinity) return { low: -Infinity, high: Infinity };
+      if (!high.unproven && reaches(target, high.value, high.solution)) return { low: constant + target.truth!, high: constant + high.value };
       const low = optimum(highs, lp, variables.length, cols, costs, 'minimize', stats);
       if (low.unproven || high.unproven) return { low: constant + low.value, high: constant + high.value, unproven: low.unproven ?? high.unproven };
       if (!whole) return { low: constant + low.value, high: constant + high.value };
       const rounded = { low: Math.ceil(low.value - INTEGRAL), high: Math.floor(high.value + INTEGRAL) };
-      const exact = [low, high].every((end) => end.solution === undefined || cols.length === 0 || isWhole(end.solution, integer));
+      const exact = [low, high].every((end) => end.solution === undefined || isWhole(end.solution, integer));
       if (exact || rounded.high - rounded.low < required || rounded.high - rounded.low >= 2 * required) return { low: constant + rounded.low, high: constant + rounded.high };
       if (!mip) {
         mip = highs.createModel({ ...data, integrality: integer.map((isInt) => (isInt ? highs.constants.variableType.integer : highs.constants.variableType.continuous)) });
@@ -101,11 +134,81 @@ export function solveComponent(
       const mipHigh = optimum(highs, mip, variables.length, cols, costs, 'maximize', stats, true);
       if (mipLow.unproven || mipHigh.unproven) return { low: constant + rounded.low, high: constant + rounded.high, unproven: mipLow.unproven ?? mipHigh.unproven };
       return { low: constant + Math.round(mipLow.value), high: constant + Math.round(mipHigh.value) };
-    });
+    };
+    return prepared.map((target, t) => results[t] ?? solveOne(target));
   } finally {
     lp.dispose();
     mip?.dispose();
     stats.milliseconds += performance.now() - started;
+  }
+}
+
+/**
+ * Proves many values wide with few LPs. The true data is a feasible point, so a feasible
+ * point at which a value lies far enough above its true value proves its interval wide.
+ * One LP lifts all open values at once — maximise Σ lift, each lift capped at twice the
+ * required width (so the LP spreads the slack over as many values as it can) — and is
+ * repeated for the values still open while it proves more.
+ */
+function proveTogether(
+  highs: Highs,
+  data: { numCols: number; numRows: number; colLower: number[]; colUpper: number[]; rowLower: number[]; rowUpper: number[]; matrix: { starts: number[]; indices: number[]; values: number[] } },
+  open: number[],
+  prepared: PreparedTarget[],
+  required: number,
+  results: (Interval | undefined)[],
+  reaches: (target: PreparedTarget, value: number, solution: Float64Array | undefined) => boolean,
+  stats: SolveStats,
+): void {
+  for (let pass = 0; pass < 4 && open.length > 1; pass++) {
+    // Columns: the unknowns, then one lift per open value; rows: the constraints, then lift − value ≤ −truth per open value.
+    const starts = [...data.matrix.starts];
+    const indices = [...data.matrix.indices];
+    const values = [...data.matrix.values];
+    open.forEach((t, k) => {
+      const target = prepared[t];
+      target.cols.forEach((col, c) => {
+        indices.push(col);
+        values.push(-target.costs[c]);
+      });
+      indices.push(data.numCols + k);
+      values.push(1);
+      starts.push(indices.length);
+    });
+    const numCols = data.numCols + open.length;
+    const numRows = data.numRows + open.length;
+    const colCost = new Float64Array(numCols);
+    colCost.fill(1, data.numCols);
+    const lp = highs.createModel({
+      numCols,
+      numRows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost,
+      colLower: [...data.colLower, ...open.map(() => 0)],
+      colUpper: [...data.colUpper, ...open.map(() => 2 * required)],
+      rowLower: [...data.rowLower, ...open.map(() => -highs.infinity)],
+      rowUpper: [...data.rowUpper, ...open.map((t) => -prepared[t].truth!)],
+      matrix: { format: 'csr', numRows, numCols, starts, indices, values },
+    });
+    let proven = 0;
+    try {
+      lp.options.set(OPTIONS);
+      lp.run();
+      stats.lps++;
+      if (lp.getModelStatus() !== highs.constants.modelStatus.optimal) return;
+      const solution = lp.getSolution().colValue.subarray(0, data.numCols);
+      for (const t of open) {
+        const target = prepared[t];
+        const value = target.cols.reduce((sum, col, c) => sum + target.costs[c] * solution[col], 0);
+        if (!reaches(target, value, solution)) continue;
+        results[t] = { low: target.constant + target.truth!, high: target.constant + value };
+        proven++;
+      }
+    } finally {
+      lp.dispose();
+    }
+    if (proven === 0) return;
+    open = open.filter((t) => results[t] === undefined);
   }
 }
 

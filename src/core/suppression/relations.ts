@@ -137,6 +137,7 @@ function spatialGroups(cube: Cube, changeIds: Set<string>): AdditiveGroup[] {
   const sameReference: AdditiveGroup[] = [];
   const firstReference = new Map<string, number>();
   const levelWideIndex = new Map<number, number>();
+  const nested: [number, number][] = [];
   cube.blocks.forEach((block, b) => {
     const indicator = cube.indicators[b];
     if (indicator?.kind !== 'count') return;
@@ -175,11 +176,13 @@ function spatialGroups(cube: Cube, changeIds: Set<string>): AdditiveGroup[] {
       covered += members.length;
       children.push(group('secondary', parentBlock, total, members.map(() => b), members, `the areas of level "${block.level}" in "${parentKey}" adding up to it`, signed));
     }
-    // Σ areas = Σ parents = reference: with every area in a parent's group and the parent level's own sum, this sum adds nothing.
-    const own = levelWideIndex.get(b);
-    const parentWide = levelWideIndex.get(parentBlock);
-    if (own !== undefined && parentWide !== undefined && covered === level.areas.length && cube.size(b) === level.areas.length + 1) levelWide[own].implied = true;
+    if (covered === level.areas.length && cube.size(b) === level.areas.length + 1) nested.push([b, parentBlock]);
   });
+  // Σ areas = Σ parents = reference: with every area in a parent's group and the parent level's own sum, this sum adds nothing.
+  for (const [b, parentBlock] of nested) {
+    const own = levelWideIndex.get(b);
+    if (own !== undefined && levelWideIndex.has(parentBlock)) levelWide[own].implied = true;
+  }
   return [...children, ...levelWide, ...sameReference];
 }
 
