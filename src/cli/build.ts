@@ -13,7 +13,7 @@ import { readIndicatorMetadata, type IndicatorMetadata } from './metadata.js';
 import { checkOutputFolder, checkReportFile, refuseReportInside, removeOldReport, writeOutput } from './output-paths.js';
 import { sourcePlace } from './places.js';
 import { readPois } from './poi.js';
-import { protectValues } from './protect.js';
+import { formatAuditSummary, protectValues } from './protect.js';
 import { reportedCells, suppressionReportCsv } from './report.js';
 import { simplifyTopologically } from './simplify.js';
 import { readTable } from './table.js';
@@ -120,8 +120,7 @@ export async function buildAtlas(configFile: string, options: BuildOptions, log:
 
   const withheld = new Set(indicators.indicators.filter((indicator) => !publishedIds.has(indicator.id)).map((indicator) => indicator.id));
   const protection = await protectValues({ indicators: indicators.indicators, levels, blocks, privacy: config.atlas.privacy, withheld }, log);
-  // The disclosure audit's summary; protect.ts adds it to its result with the audit.
-  const audit: string[] = [];
+  const audit = formatAuditSummary(protection.audit);
   populationWarnings(config, blocks, levels).forEach(warn);
 
   const leftOutIndicators = metadata!.map((entry) => entry.indicator).filter((indicator) => !publishedIds.has(indicator.id));

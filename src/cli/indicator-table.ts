@@ -159,7 +159,8 @@ export function parseIndicatorTable(
       }
       const value = reading.value;
       if (entry.indicator.kind === 'count' && typeof value === 'number') {
-        if (value < 0) issues.add({ ...cellPlace, message: `a count cannot be negative; found "${cell}"` });
+        // A change between years (change_of) may fall; a count itself never.
+        if (value < 0 && !entry.indicator.changeOf) issues.add({ ...cellPlace, message: `a count cannot be negative; found "${cell}"` });
         else if (!Number.isInteger(value)) countWarnings.add(formatDataIssue({ ...cellPlace, message: `a count that is no whole number: ${value}${typeof cell === 'string' ? ` ("${cell}")` : ''}; counts of people should be whole numbers — is it a computed value (an Excel formula) or the wrong column?` }));
       }
       if (key === undefined) referenceValues[i] = value;

@@ -92,9 +92,6 @@ export function formatSummary(summary: BuildSummary): string {
   lines.push(`  indicators: ${summary.indicators.length} (${summary.indicators.join(', ')})${summary.leftOut.length ? `; not published, left out: ${summary.leftOut.join(', ')}` : ''}`);
   lines.push(`  years: ${summary.years.join(', ') || 'none'}`);
   for (const poi of summary.pois) lines.push(`  POI source ${poi.id}: ${poi.points} points (${poi.file})`);
-  const byRule = new Map<string, number>();
-  summary.suppressed.forEach((record) => byRule.set(record.rule, (byRule.get(record.rule) ?? 0) + 1));
-  lines.push(`  suppressed cells: ${summary.suppressed.length}${byRule.size ? ` (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')})` : ''}`);
   for (const line of summary.audit) lines.push(`  ${line}`);
   lines.push(`  disclosure report (for the office only, never publish it): ${summary.report}`);
   if (summary.warnings.length) lines.push(`  warnings: ${summary.warnings.length} (see above)`);
