@@ -249,7 +249,7 @@ export function formatAuditSummary(audit: AuditSummary): string[] {
     `suppressed cells: ${total} (${rules.join(', ')})`,
     `disclosure audit: ${audit.audited} hidden sensitive values in ${audit.components} linked sets (largest ${audit.largestComponent} unknowns); ${audit.lps} LPs, ${audit.mips} MIPs, solver ${(audit.solverMilliseconds / 1000).toFixed(2)} s`,
     width,
-    `complements added by the audit: ${audit.auditComplements} (${audit.rounds} rounds)`,
+    `complements added by the audit: ${audit.auditComplements} (${audit.rounds} ${audit.rounds === 1 ? 'round' : 'rounds'})`,
   ];
   for (const relation of audit.detected) lines.push(`relation found in the data: ${relation}`);
   for (const contradiction of audit.contradictions) lines.push(`declared relation not used: ${contradiction}`);
