@@ -8,7 +8,7 @@ const schemaUrl = new URL('../src/contract/atlas.schema.json', import.meta.url);
 const outUrl = new URL('../src/contract/generated/validators.js', import.meta.url);
 
 const schema = JSON.parse(await readFile(schemaUrl, 'utf8'));
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: true, lines: false }, messages: false });
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: true, lines: false }, messages: false, inlineRefs: false });
 ajv.addSchema(schema);
 const id = schema.$id;
 const code = standaloneCode(ajv, {

@@ -6,6 +6,9 @@ const ONE_OF_EXPECTATIONS: Record<string, string> = {
   value: 'a number, null (missing) or {"suppressed": true}',
 };
 
+/** The pattern of the schema's `httpUrl`. */
+const HTTP_URL_PATTERN = '^https?://';
+
 function valueAt(document: unknown, pointer: string): unknown {
   let current: unknown = document;
   for (const raw of pointer.split('/').slice(1)) {
@@ -16,7 +19,19 @@ function valueAt(document: unknown, pointer: string): unknown {
   return current;
 }
 
-function expectation(error: ErrorObject): string {
+/**
+ * Which of the contract's alternatives a failed `oneOf` is, told by its branches' errors (the
+ * validators are compiled without inlining `$ref`s, so the schema path does not name the def).
+ */
+function oneOfKind(error: ErrorObject, errors: ErrorObject[]): keyof typeof ONE_OF_EXPECTATIONS | undefined {
+  const branches = errors.filter((e) => e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`));
+  const types = new Set(branches.filter((e) => e.keyword === 'type').map((e) => (e.params as { type?: string }).type));
+  if (types.has('null') && types.has('number')) return 'value';
+  if (types.has('string') || branches.some((e) => e.keyword === 'minLength')) return 'text';
+  return undefined;
+}
+
+function expectation(error: ErrorObject, errors: ErrorObject[]): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
@@ -28,7 +43,7 @@ function expectation(error: ErrorObject): string {
     case 'const':
       return JSON.stringify(params.allowedValue);
     case 'pattern':
-      return error.schemaPath.includes('httpUrl') ? 'an http(s) URL' : `text matching ${params.pattern}`;
+      return params.pattern === HTTP_URL_PATTERN ? 'an http(s) URL' : `text matching ${params.pattern}`;
     case 'minimum':
     case 'maximum':
       return `a number ${error.keyword === 'minimum' ? '≥' : '≤'} ${params.limit}`;
@@ -43,8 +58,8 @@ function expectation(error: ErrorObject): string {
     case 'uniqueItems':
       return 'no duplicate items';
     case 'oneOf': {
-      const def = /\$defs\/(\w+)\/oneOf$/.exec(error.schemaPath)?.[1];
-      return (def && ONE_OF_EXPECTATIONS[def]) ?? 'exactly one of the allowed forms';
+      const kind = oneOfKind(error, errors);
+      return kind ? ONE_OF_EXPECTATIONS[kind] : 'exactly one of the allowed forms';
     }
     default:
       return error.message ?? error.keyword;
@@ -53,12 +68,14 @@ function expectation(error: ErrorObject): string {
 
 /** Turns Ajv's errors into issues: one per place, without the noise of failed oneOf branches. */
 export function schemaIssues(errors: ErrorObject[], document: unknown, file: string): ContractIssue[] {
-  const oneOfFailures = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath.replace(/\/oneOf$/, '/oneOf/'));
+  const oneOfFailures = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({ schema: e.schemaPath.replace(/\/oneOf$/, '/oneOf/'), instance: e.instancePath }));
+  const isBranchOfFailedOneOf = (error: ErrorObject) =>
+    oneOfFailures.some(({ schema, instance }) => error.schemaPath.startsWith(schema) && (error.instancePath === instance || error.instancePath.startsWith(`${instance}/`)));
   const issues: ContractIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if') continue;
-    if (error.keyword !== 'oneOf' && oneOfFailures.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    if (error.keyword !== 'oneOf' && isBranchOfFailedOneOf(error)) continue;
     if (error.keyword === 'additionalProperties') {
       const property = (error.params as { additionalProperty: string }).additionalProperty;
       const pointer = `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -66,7 +83,7 @@ export function schemaIssues(errors: ErrorObject[], document: unknown, file: str
       continue;
     }
     const path = pointerToPath(error.instancePath, document);
-    const expected = expectation(error);
+    const expected = expectation(error, errors);
     const key = `${path}|${expected}`;
     if (seen.has(key)) continue;
     seen.add(key);

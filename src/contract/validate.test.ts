@@ -53,6 +53,8 @@ describe('contract validation', () => {
     { name: 'default year without data', change: (d) => (d.defaults.year = 2020), path: '$.defaults.year', expected: /at least one indicator/, found: /2020/ },
     { name: 'bookmark with unknown area', change: (d) => (d.bookmarks[0].areas = ['99999999']), path: '$.bookmarks[0].areas[0]', expected: /area of the bookmark's level/, found: /"99999999"/ },
     { name: 'empty title text', change: (d) => (d.title = ''), path: '$.title', expected: /non-empty string or an object/, found: /the string ""/ },
+    { name: 'text with an unknown language key', change: (d) => (d.indicators[0].title = { de: 'Kinder', fr: 'Enfants' }), path: '$.indicators[0].title', expected: /non-empty string or an object/, found: /an object with de, fr/ },
+    { name: 'suppressed value written as text', change: (d) => (d.values[0].reference = 'k. A.'), path: '$.values[0].reference', expected: /a number, null \(missing\) or \{"suppressed": true\}/, found: /"k. A."/ },
     { name: 'unsupported contract version', change: (d) => (d.contract = '2.0'), path: '$.contract', expected: /matching/, found: /"2.0"/ },
     { name: 'duplicate value block', change: (d) => d.values.push(structuredClone(d.values[0])), path: '$.values[2]', expected: /one value block per indicator, level and year/, found: /second block/ },
   ];
