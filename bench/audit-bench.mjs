@@ -35,6 +35,7 @@ async function bundle(variant) {
          export async function protectValues(input, log) { const result = await shipped(input, log); audits.push(result.audit); return result; }`
       : `import { suppress } from ${JSON.stringify(suppression)};
          export const audits = [];
+         export const formatAuditSummary = () => [];
          export async function protectValues(input) { return { ...suppress(input), audit: undefined }; }`;
   const outfile = path.join(scratch, `build-${variant}.mjs`);
   await build({
