@@ -1,2 +1,10 @@
 #!/usr/bin/env node
-import '../dist/cli/keck-atlas.mjs';
+// The CLI is bundled into dist/cli/ by `npm run build-cli` (or `npm run build`); a checkout without it gets one line, not a stack trace.
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/cli/keck-atlas.mjs', import.meta.url);
+if (existsSync(cli)) await import(cli.href);
+else {
+  process.stderr.write('keck-atlas: the command-line tool is not built yet; run "npm run build-cli" in the keck-atlas folder first\n');
+  process.exitCode = 3;
+}
