@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
-import { launchChromium, openMapPage } from './map-page.mjs';
+import { assertMapDraws, launchChromium, openMapPage } from './map-page.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EMBEDDING = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
@@ -65,30 +65,17 @@ async function openSite(policy, libraryUrl) {
   }
 }
 
-function assertDraws({ events, drawing, status, problems, violations }) {
-  assert.deepEqual(
-    events.map((event) => event.type),
-    ['keck-load'],
-    `the map fires keck-load only (it shows: ${status.shown})`,
-  );
-  assert.ok(
-    drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3,
-    `the canvas shows the areas: ${JSON.stringify(drawing)}`,
-  );
-  assert.deepEqual(problems, [], 'no failed request and no console error');
-  assert.deepEqual(violations, [], 'no CSP violation');
-}
 
 const crossOriginPolicy = () => documentedPolicy('cross-origin').replaceAll('https://cdn.example.org', library.url);
 
 describe('the CDN folder', () => {
   test('same origin, under the documented strict CSP: the map draws', async () => {
     assert.equal(documentedPolicy('same-origin'), STRICT_CSP, 'the demo and the browser tests use the documented policy');
-    assertDraws(await openSite(documentedPolicy('same-origin'), '/keck-atlas'));
+    assertMapDraws(await openSite(documentedPolicy('same-origin'), '/keck-atlas'));
   });
 
   test('another origin, under the documented cross-origin CSP: the map draws', async () => {
-    assertDraws(await openSite(crossOriginPolicy(), `${library.url}/keck-atlas`));
+    assertMapDraws(await openSite(crossOriginPolicy(), `${library.url}/keck-atlas`));
   });
 
   // The policy docs/embedding.md gave before: the host in worker-src, but no blob:.

@@ -1,6 +1,7 @@
 // Opens a page with a <keck-map> in Chromium and tells what a visitor would see: whether the
 // map drew its areas (read from the canvas pixels), which keck-load / keck-error events
 // fired, and every failed request, console error and CSP violation on the way.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
@@ -98,4 +99,19 @@ export function readMapDrawing(frame, timeout) {
     }
     return { complete, share: matching / (data.length / 4), classColours: seen.size, width: canvas.width };
   }, timeout);
+}
+
+/**
+ * What a visitor must see: keck-load and nothing else, the areas drawn in their class colours,
+ * no failed request or console error, and (where the page has a CSP) no violation.
+ */
+export function assertMapDraws({ events, drawing, status, problems, violations }, { csp = true } = {}) {
+  assert.deepEqual(
+    events.map((event) => `${event.type} ${event.message ?? ''}`.trim()),
+    ['keck-load'],
+    `the map fires keck-load only (it shows: ${status.shown})`,
+  );
+  assert.ok(drawing.complete && drawing.share > 0.05 && drawing.classColours >= 3, `the canvas shows the areas in their class colours: ${JSON.stringify(drawing)}`);
+  assert.deepEqual(problems, [], 'no failed request and no console error');
+  if (csp) assert.deepEqual(violations, [], 'no CSP violation');
 }
