@@ -80,7 +80,7 @@ describe('npm package', () => {
     assert.equal(result.status, 0, result.stderr);
     const files = JSON.parse(result.stdout)[0].files.map((file) => file.path);
     const maplibre = JSON.parse(readFileSync('node_modules/maplibre-gl/package.json', 'utf8')).version;
-    for (const required of ['dist/cdn/keck-atlas.js', `dist/cdn/chunks/maplibre-gl-worker-${maplibre}.mjs`, 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/cdn/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'bin/keck-atlas.mjs', 'dist/cli/keck-atlas.mjs', 'README.md']) {
+    for (const required of ['dist/cdn/keck-atlas.js', `dist/cdn/chunks/maplibre-gl-worker-${maplibre}.mjs`, 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/cdn/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'packages/cli/bin/keck-atlas.mjs', 'packages/cli/dist/keck-atlas.mjs', 'README.md']) {
       assert.ok(files.includes(required), `the package holds ${required}`);
     }
     for (const file of files) {
