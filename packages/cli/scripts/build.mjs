@@ -3,7 +3,7 @@
 // runs the contract and suppression of the commit it was built from; npm packages stay imports
 // (each one a dependency in this package.json).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const validators = new URL('../../../src/contract/generated/validators.js', import.meta.url);
@@ -20,3 +20,5 @@ await build({
   sourcemap: Boolean(process.env.KECK_SOURCEMAP),
   logLevel: 'warning',
 });
+// The licence is the repository's (one file, ../../LICENSE); npm packs only what lies in the package folder.
+copyFileSync(new URL('../../../LICENSE', import.meta.url), new URL('../LICENSE', import.meta.url));
