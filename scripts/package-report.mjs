@@ -65,9 +65,7 @@ export function unreachable(files) {
   const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   // The CDN folder's entries are its top-level scripts and pages (keck-atlas.js, table.js, embed.html, …).
   const cdnEntries = files.filter((file) => /^dist\/cdn\/[^/]+\.(js|html)$/.test(file));
-  const entries = [...targets, ...cdnEntries]
-    .map((file) => file.replace(/^\.\//, ''))
-    .filter((file) => files.includes(file));
+  const entries = [...targets, ...cdnEntries].map((file) => file.replace(/^\.\//, '')).filter((file) => files.includes(file));
   const packed = new Set(files);
   const reached = new Set(entries);
   const queue = [...entries];
@@ -182,7 +180,12 @@ export function report({ install = false } = {}) {
       unreachable: unreachable(files),
       sourceMaps: files.filter((file) => file.endsWith('.map')),
       bareImports: bareImports(files),
-      cli: { tarball: cli.info.size, unpacked: cli.info.unpackedSize, fileCount: cli.info.entryCount, files: cli.info.files.map((file) => file.path) },
+      cli: {
+        tarball: cli.info.size,
+        unpacked: cli.info.unpackedSize,
+        fileCount: cli.info.entryCount,
+        files: cli.info.files.map((file) => file.path),
+      },
     };
     if (install) {
       result.installed = installedSize(tarball, webPackage.name);
@@ -213,6 +216,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log('installed size: add --install (installs the tarballs into empty folders from the npm registry)');
   }
   console.log(`\n${cliPackage.name} (the command-line tool, packages/cli)`);
-  console.log(`tarball            ${mib(result.cli.tarball)} (${result.cli.fileCount} files: ${result.cli.files.join(', ')}; ${mib(result.cli.unpacked)} unpacked)`);
+  console.log(
+    `tarball            ${mib(result.cli.tarball)} (${result.cli.fileCount} files: ${result.cli.files.join(', ')}; ${mib(result.cli.unpacked)} unpacked)`,
+  );
   if (result.cli.installed) console.log(installed(result.cli.installed));
 }

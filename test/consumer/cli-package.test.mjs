@@ -57,8 +57,22 @@ describe(`${cliPackage.name}, packed and installed on its own`, () => {
           topics: [{ id: 'demography', title: 'Bevölkerung' }],
         },
         levels: [
-          { id: 'kreis', title: 'Landkreis', boundaries: path.join(ROOT, 'demo/sources/kreis_vechta.geojson'), keyField: 'ags', nameField: 'name' },
-          { id: 'gemeinde', title: 'Gemeinden', parent: 'kreis', boundaries: path.join(ROOT, 'demo/sources/vechta_gemeinden.geojson'), keyField: 'ags', nameField: 'name', parentField: 'kreis' },
+          {
+            id: 'kreis',
+            title: 'Landkreis',
+            boundaries: path.join(ROOT, 'demo/sources/kreis_vechta.geojson'),
+            keyField: 'ags',
+            nameField: 'name',
+          },
+          {
+            id: 'gemeinde',
+            title: 'Gemeinden',
+            parent: 'kreis',
+            boundaries: path.join(ROOT, 'demo/sources/vechta_gemeinden.geojson'),
+            keyField: 'ags',
+            nameField: 'name',
+            parentField: 'kreis',
+          },
         ],
         indicators: path.join(ROOT, 'test/fixtures/cli/publish/publish.indicators.csv'),
         tables: [{ file: path.join(ROOT, 'test/fixtures/cli/publish/counts_2013.csv'), level: 'gemeinde', year: 2013 }],
@@ -89,6 +103,7 @@ describe(`${cliPackage.name}, packed and installed on its own`, () => {
     };
     collect(tree);
     for (const name of Object.keys(cliPackage.dependencies)) assert.ok(names.has(name), `${name} is installed`);
-    for (const name of ['lit', 'maplibre-gl', 'vega', 'jspdf', 'keck-atlas']) assert.ok(!names.has(name), `${name} is not installed with the CLI`);
+    for (const name of ['lit', 'maplibre-gl', 'vega', 'jspdf', 'keck-atlas'])
+      assert.ok(!names.has(name), `${name} is not installed with the CLI`);
   });
 });

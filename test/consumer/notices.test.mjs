@@ -12,7 +12,11 @@ import spdxLicences from 'spdx-license-list/full.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOTICES = path.join(ROOT, 'dist/cdn/THIRD-PARTY-NOTICES.txt');
-const normalize = (text) => text.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').trim();
+const normalize = (text) =>
+  text
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 
 /** The package folder in node_modules a file belongs to (the innermost one), or undefined for our own files. */
 function packageFolderOf(file) {
@@ -55,7 +59,18 @@ before(async () => {
 describe('dist/cdn/THIRD-PARTY-NOTICES.txt', () => {
   test('the CDN folder bundles the libraries the elements are made of', () => {
     const names = folders.map((folder) => JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).name);
-    for (const name of ['lit-html', 'maplibre-gl', 'vega-embed', 'vega-lite', 'vega-scenegraph', 'flatgeobuf', 'flatbuffers', 'jspdf', 'svg2pdf.js']) assert.ok(names.includes(name), `${name} is bundled`);
+    for (const name of [
+      'lit-html',
+      'maplibre-gl',
+      'vega-embed',
+      'vega-lite',
+      'vega-scenegraph',
+      'flatgeobuf',
+      'flatbuffers',
+      'jspdf',
+      'svg2pdf.js',
+    ])
+      assert.ok(names.includes(name), `${name} is bundled`);
   });
 
   test('names every bundled package with its version, licence and licence text', () => {
@@ -68,21 +83,30 @@ describe('dist/cdn/THIRD-PARTY-NOTICES.txt', () => {
       const section = notices.slice(start, end < 0 ? undefined : end);
       const licenceFile = readdirSync(folder).find((file) => /^licen[cs]e/i.test(file));
       if (licenceFile) {
-        assert.ok(section.includes(normalize(readFileSync(path.join(folder, licenceFile), 'utf8'))), `${name}: the text of its ${licenceFile}`);
+        assert.ok(
+          section.includes(normalize(readFileSync(path.join(folder, licenceFile), 'utf8'))),
+          `${name}: the text of its ${licenceFile}`,
+        );
       } else {
-        const ids = String(license).replace(/[()]/g, ' ').split(/\s+/).filter((id) => spdxLicences[id]);
+        const ids = String(license)
+          .replace(/[()]/g, ' ')
+          .split(/\s+/)
+          .filter((id) => spdxLicences[id]);
         assert.ok(ids.length > 0, `${name}: ships no licence file and "${license}" is no SPDX licence`);
         for (const id of ids) assert.ok(section.includes(normalize(spdxLicences[id].licenseText)), `${name}: the standard text of ${id}`);
         assert.match(section, /ships no licence file/);
       }
       const noticeFile = readdirSync(folder).find((file) => /^notice/i.test(file));
-      if (noticeFile) assert.ok(section.includes(normalize(readFileSync(path.join(folder, noticeFile), 'utf8'))), `${name}: its ${noticeFile}`);
+      if (noticeFile)
+        assert.ok(section.includes(normalize(readFileSync(path.join(folder, noticeFile), 'utf8'))), `${name}: its ${noticeFile}`);
     }
   });
 
   test('names no package the folder does not contain', () => {
     const named = [...notices.matchAll(/^Package: (\S+) (\S+)$/gm)].map(([, name, version]) => `${name}@${version}`).sort();
-    const bundled = folders.map((folder) => JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'))).map(({ name, version }) => `${name}@${version}`);
+    const bundled = folders
+      .map((folder) => JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')))
+      .map(({ name, version }) => `${name}@${version}`);
     assert.deepEqual(named, [...new Set(bundled)].sort());
   });
 });

@@ -25,8 +25,15 @@ function flatgeobufImports() {
     for (const file of readdirSync(path.join(root, folder), { recursive: true })) {
       if (!file.endsWith('.ts') || /\.(test|stories)\.ts$/.test(file)) continue;
       const text = readFileSync(path.join(root, folder, file), 'utf8');
-      for (const [, typeOnly, names, specifier] of text.matchAll(/import\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+\w+)\s+from\s+'(flatgeobuf[^']*)'/g)) {
-        const values = typeOnly ? [] : (names ?? '').split(',').map((name) => name.trim()).filter((name) => name && !name.startsWith('type '));
+      for (const [, typeOnly, names, specifier] of text.matchAll(
+        /import\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+\w+)\s+from\s+'(flatgeobuf[^']*)'/g,
+      )) {
+        const values = typeOnly
+          ? []
+          : (names ?? '')
+              .split(',')
+              .map((name) => name.trim())
+              .filter((name) => name && !name.startsWith('type '));
         imports.push({ file: `${folder}/${file}`, specifier, values: values.map((name) => name.split(/\s+as\s+/)[0]) });
       }
     }
@@ -39,24 +46,40 @@ describe('flatgeobuf internals', () => {
   const internal = imports.filter(({ specifier }) => !PUBLIC.has(specifier));
 
   test('the sources import flatgeobuf (the scan finds what it checks)', () => {
-    assert.ok(imports.some(({ file }) => file.startsWith('packages/cli/src/')), 'the CLI imports flatgeobuf');
-    assert.ok(imports.some(({ file }) => file.startsWith('src/data/')), 'the shared reader imports flatgeobuf');
+    assert.ok(
+      imports.some(({ file }) => file.startsWith('packages/cli/src/')),
+      'the CLI imports flatgeobuf',
+    );
+    assert.ok(
+      imports.some(({ file }) => file.startsWith('src/data/')),
+      'the shared reader imports flatgeobuf',
+    );
   });
 
   test('flatgeobuf is pinned to the installed version wherever it is declared, flatbuffers to flatgeobuf’s own', () => {
     for (const manifest of ['package.json', 'packages/cli/package.json']) {
       const { dependencies } = readJson(manifest);
       assert.equal(dependencies.flatgeobuf, installed.version, `${manifest}: flatgeobuf pinned exactly`);
-      assert.equal(dependencies.flatbuffers, installed.dependencies.flatbuffers, `${manifest}: flatbuffers pinned to the version flatgeobuf ${installed.version} uses`);
+      assert.equal(
+        dependencies.flatbuffers,
+        installed.dependencies.flatbuffers,
+        `${manifest}: flatbuffers pinned to the version flatgeobuf ${installed.version} uses`,
+      );
     }
-    assert.equal(readJson('node_modules/flatbuffers/package.json').version, installed.dependencies.flatbuffers, 'one flatbuffers for flatgeobuf and us');
+    assert.equal(
+      readJson('node_modules/flatbuffers/package.json').version,
+      installed.dependencies.flatbuffers,
+      'one flatbuffers for flatgeobuf and us',
+    );
   });
 
   test('every internal module and name imported exists in the pinned flatgeobuf', async () => {
     assert.ok(internal.length > 0);
     for (const { file, specifier, values } of internal) {
       const target = path.join(root, 'node_modules', specifier);
-      const module = await import(pathToFileURL(target).href).catch((error) => assert.fail(`${file}: ${specifier} does not load: ${error.message}`));
+      const module = await import(pathToFileURL(target).href).catch((error) =>
+        assert.fail(`${file}: ${specifier} does not load: ${error.message}`),
+      );
       for (const name of values) assert.ok(name in module, `${file}: ${specifier} has no export ${name}`);
     }
   });

@@ -19,7 +19,20 @@ const cli = readJson('packages/cli/package.json');
 
 /** npm package names (not node: built-ins) the bundle of `entryPoints` imports, and the source files it takes in. */
 async function importsOf(entryPoints, tsconfig) {
-  const { metafile } = await build({ entryPoints, bundle: true, write: false, outdir: 'out', format: 'esm', splitting: true, platform: 'neutral', packages: 'external', metafile: true, tsconfig, logLevel: 'silent', loader: { '.wasm': 'file' } });
+  const { metafile } = await build({
+    entryPoints,
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    splitting: true,
+    platform: 'neutral',
+    packages: 'external',
+    metafile: true,
+    tsconfig,
+    logLevel: 'silent',
+    loader: { '.wasm': 'file' },
+  });
   const packages = new Set();
   for (const input of Object.values(metafile.inputs)) {
     for (const { path: specifier, external } of input.imports) {
@@ -30,20 +43,29 @@ async function importsOf(entryPoints, tsconfig) {
   return { packages: [...packages].sort(), sources: Object.keys(metafile.inputs) };
 }
 
-const webEntries = () => [
-  'src/index.ts',
-  'src/keck-atlas.ts',
-  'src/contract/index.ts',
-  'src/embed/embed.ts',
-  'src/embed/embed-host.ts',
-  ...readdirSync(path.join(root, 'src')).filter((name) => existsSync(path.join(root, 'src', name, 'define.ts'))).flatMap((name) => [`src/${name}/index.ts`, `src/${name}/define.ts`]),
-].map((file) => path.join(root, file));
+const webEntries = () =>
+  [
+    'src/index.ts',
+    'src/keck-atlas.ts',
+    'src/contract/index.ts',
+    'src/embed/embed.ts',
+    'src/embed/embed-host.ts',
+    ...readdirSync(path.join(root, 'src'))
+      .filter((name) => existsSync(path.join(root, 'src', name, 'define.ts')))
+      .flatMap((name) => [`src/${name}/index.ts`, `src/${name}/define.ts`]),
+  ].map((file) => path.join(root, file));
 
 describe('the two packages', () => {
   test('the CLI declares every package its bundle imports, and only those', async () => {
-    const { packages, sources } = await importsOf([path.join(root, 'packages/cli/src/cli.ts')], path.join(root, 'packages/cli/tsconfig.json'));
+    const { packages, sources } = await importsOf(
+      [path.join(root, 'packages/cli/src/cli.ts')],
+      path.join(root, 'packages/cli/tsconfig.json'),
+    );
     assert.deepEqual(packages, Object.keys(cli.dependencies).sort());
-    assert.ok(sources.includes('src/contract/validate.ts') && sources.includes('src/core/suppression.ts'), 'the CLI bundles the shared contract and core');
+    assert.ok(
+      sources.includes('src/contract/validate.ts') && sources.includes('src/core/suppression.ts'),
+      'the CLI bundles the shared contract and core',
+    );
     assert.ok(!existsSync(path.join(root, 'src/cli')), 'no CLI sources left in the web package');
     assert.deepEqual(Object.keys(cli.bin), ['keck-atlas']);
   });
@@ -52,7 +74,12 @@ describe('the two packages', () => {
     const { packages } = await importsOf(webEntries(), path.join(root, 'tsconfig.json'));
     // vega and vega-lite are vega-embed's peer dependencies (the chart's spec types come from vega-lite): declared to keep their versions ours.
     const peers = Object.keys(readJson('node_modules/vega-embed/package.json').peerDependencies);
-    assert.deepEqual(packages, Object.keys(web.dependencies).filter((name) => !peers.includes(name)).sort());
+    assert.deepEqual(
+      packages,
+      Object.keys(web.dependencies)
+        .filter((name) => !peers.includes(name))
+        .sort(),
+    );
     const cliOnly = Object.keys(cli.dependencies).filter((name) => !packages.includes(name));
     assert.ok(cliOnly.length >= 10, 'the CLI has its own dependencies');
     for (const name of cliOnly) assert.equal(web.dependencies[name], undefined, `${name} (CLI only) is no dependency of the web package`);

@@ -7,7 +7,8 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const validators = new URL('../../../src/contract/generated/validators.js', import.meta.url);
-if (!existsSync(validators)) execFileSync(process.execPath, [new URL('../../../scripts/compile-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+if (!existsSync(validators))
+  execFileSync(process.execPath, [new URL('../../../scripts/compile-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 await build({
   entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
   outfile: new URL('../dist/keck-atlas.mjs', import.meta.url).pathname,
