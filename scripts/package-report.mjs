@@ -101,9 +101,23 @@ function directorySize(folder) {
   return bytes;
 }
 
+/** From `npm ls --all --json`: every installed package's name → the names of the packages that depend on it ('' for the root). */
+export function dependentsOf(tree) {
+  const dependents = new Map();
+  const visit = (node, parent) => {
+    for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+      if (!dependents.has(name)) dependents.set(name, new Set());
+      dependents.get(name).add(parent);
+      visit(child, name);
+    }
+  };
+  visit(tree, '');
+  return dependents;
+}
+
 /**
  * Installs the tarball into an empty folder as a user would; returns the size of node_modules,
- * the packages of the CLI's own dependencies found there (`npm ls --omit=dev` in that folder),
+ * the CLI's own dependencies found there (`npm ls --omit=dev` in that folder) with the packages that need them,
  * and the size of what is still needed without the optional dependencies of dependencies
  * (walking the installed tree from the package's dependencies, with Node's lookup).
  */
@@ -143,19 +157,13 @@ export function installedSize(tarball, name) {
         )
       );
     };
-    const tree = JSON.parse(run('npm', ['ls', '--omit=dev', '--all', '--json'], folder));
-    const names = new Set();
-    const collect = (node) => {
-      for (const [dependency, child] of Object.entries(node.dependencies ?? {})) {
-        names.add(dependency);
-        collect(child);
-      }
-    };
-    collect(tree);
+    const dependents = dependentsOf(JSON.parse(run('npm', ['ls', '--omit=dev', '--all', '--json'], folder)));
     return {
       all: directorySize(path.join(folder, 'node_modules')),
       packages: Object.keys(lock).length,
-      cliOnly: CLI_ONLY.filter((dependency) => names.has(dependency)),
+      cliDependencies: new Map(
+        CLI_ONLY.filter((dependency) => dependents.has(dependency)).map((dependency) => [dependency, [...dependents.get(dependency)]]),
+      ),
       withoutOptional: [...needed].reduce((sum, location) => sum + sizeOf(location), 0),
       packagesWithoutOptional: needed.size,
     };
@@ -211,7 +219,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `installed (npm install <tarball> into an empty folder) ${mib(sizes.all)} in ${sizes.packages} packages; without the optional dependencies of dependencies (npm install --omit=optional) ${mib(sizes.withoutOptional)} in ${sizes.packagesWithoutOptional} packages`;
   if (result.installed) {
     console.log(installed(result.installed));
-    console.log(`  CLI-only dependencies installed with it: ${result.installed.cliOnly.join(', ') || 'none'} (of ${CLI_ONLY.join(', ')})`);
+    const found = [...result.installed.cliDependencies].map(([dependency, by]) => `${dependency} (needed by ${by.join(', ')})`);
+    console.log(`  of the CLI's own dependencies (${CLI_ONLY.join(', ')}) installed with it: ${found.join(', ') || 'none'}`);
   } else {
     console.log('installed size: add --install (installs the tarballs into empty folders from the npm registry)');
   }
