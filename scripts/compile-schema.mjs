@@ -7,7 +7,23 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 const schemaUrl = new URL('../src/contract/atlas.schema.json', import.meta.url);
 const outUrl = new URL('../src/contract/generated/validators.js', import.meta.url);
 
-const schema = JSON.parse(await readFile(schemaUrl, 'utf8'));
+/** Keywords that only annotate: Ajv's standalone code embeds the schemas, so they would add bytes to every page. */
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples']);
+/** Where a schema holds other schemas by name (so a property may be called "title"). */
+const SCHEMAS_BY_NAME = new Set(['properties', 'patternProperties', '$defs']);
+
+function withoutAnnotations(node) {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (node === null || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATIONS.has(key)) continue;
+    copy[key] = SCHEMAS_BY_NAME.has(key) ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, withoutAnnotations(schema)])) : withoutAnnotations(value);
+  }
+  return copy;
+}
+
+const schema = withoutAnnotations(JSON.parse(await readFile(schemaUrl, 'utf8')));
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: true, lines: false }, messages: false, inlineRefs: false });
 ajv.addSchema(schema);
 const id = schema.$id;

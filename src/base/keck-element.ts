@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localize } from '../contract/localize.js';
+import { localize, uiLocale } from '../contract/localize.js';
 import type { Bookmark, Locale } from '../contract/types.js';
 import { AtlasController } from './atlas-controller.js';
 import { linkGroupToHash } from './deep-link.js';
@@ -182,7 +182,7 @@ export abstract class KeckElement extends LitElement {
     const bookmark = this.activeBookmark;
     if (!bookmark) {
       // A bookmark about an indicator that may not be rendered is ignored (the store warned in the console).
-      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[this.activeLocale].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
+      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[uiLocale(this.activeLocale)].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
       return;
     }
     if (bookmark === this.publishedBookmark || !this.joinedGroup) return;
@@ -200,7 +200,7 @@ export abstract class KeckElement extends LitElement {
     const bookmark = this.activeBookmark;
     if (!bookmark) return nothing;
     const locale = this.activeLocale;
-    return html`<div part="bookmark" class="bookmark" role="note" aria-label=${BOOKMARK_MESSAGES[locale].label}>
+    return html`<div part="bookmark" class="bookmark" role="note" aria-label=${BOOKMARK_MESSAGES[uiLocale(locale)].label}>
       <p class="bookmark-title"><strong>${localize(bookmark.title, locale)}</strong></p>
       <p class="bookmark-text">${localize(bookmark.text, locale)}</p>
     </div>`;
