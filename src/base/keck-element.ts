@@ -38,7 +38,11 @@ export abstract class KeckElement extends LitElement {
   /** Year (default: the atlas's default year, else the latest year). */
   @property({ type: Number, reflect: true }) year?: number;
 
-  /** `de` (default) or `en`; when absent, the host page's `lang`. */
+  /**
+   * A BCP 47 language tag (`de`, default, `en`, `tr`, `de-CH` …); when absent, the host page's `lang`. Texts of the
+   * atlas are shown in it where the atlas has them (else German, English, the first given); the element's own texts
+   * are English for any `en` tag, else German.
+   */
   @property({ reflect: true }) locale?: Locale;
 
   /** Elements with the same group share the selected areas, the indicator and the year. */
