@@ -16,7 +16,7 @@ const documentedEventsOnly = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/cli/**', 'src/contract/generated/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/contract/generated/**'],
   outdir: '.',
   litelement: true,
   dependencies: false,

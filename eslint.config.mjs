@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/contract/generated/**', 'custom-elements.json', 'bench/out/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'node_modules/**', 'src/contract/generated/**', 'custom-elements.json', 'bench/out/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -4,7 +4,9 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
+import license from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
+import spdxLicences from 'spdx-license-list/full.js';
 
 // Two builds. The package build (dist/): one entry per element (`<name>/index` for the
 // class, `<name>/define` to register it), the side-effect-free index and the contract, for
@@ -14,7 +16,7 @@ import esbuild from 'rollup-plugin-esbuild';
 // web editor copies.
 // Source maps only when asked: `KECK_SOURCEMAP=1 npm run build`.
 const sourcemap = Boolean(process.env.KECK_SOURCEMAP);
-const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const { dependencies, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const isDependency = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 
 const elementDirs = readdirSync('src', { withFileTypes: true })
@@ -81,6 +83,43 @@ const maplibreWorker = ({ emit, location }) => ({
   },
 });
 
+/**
+ * dist/cdn/THIRD-PARTY-NOTICES.txt: every package whose code the CDN build bundles (rollup-plugin-license
+ * walks the bundle's modules to their package.json), with its licence and the licence and
+ * notice files it ships. A package without a licence file gets the standard text of its SPDX
+ * licence (spdx-license-list), marked as such.
+ */
+const thirdPartyNotices = () =>
+  license({
+    thirdParty: {
+      multipleVersions: true,
+      output: {
+        file: 'dist/cdn/THIRD-PARTY-NOTICES.txt',
+        template: (packages) =>
+          [
+            `keck-atlas ${version}: third-party software in this folder\n`,
+            `The scripts in this folder contain the following ${packages.length} packages (or parts of them), each under its own licence.`,
+            'keck-atlas itself is under the MIT licence (LICENSE in its repository and npm package).\n',
+            ...[...packages].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version)).map(noticeOf),
+          ].join('\n') + '\n',
+      },
+    },
+  });
+
+function noticeOf(dependency) {
+  const standard = dependency.licenseText ? undefined : standardLicenceText(dependency.license);
+  if (!dependency.licenseText && !standard) throw new Error(`${dependency.name}: no licence file and no standard text for "${dependency.license}"`);
+  const author = dependency.author && [dependency.author.name, dependency.author.email && `<${dependency.author.email}>`].filter(Boolean).join(' ');
+  const text = dependency.licenseText ?? `(The package ships no licence file; the standard text of ${dependency.license} follows${author ? `; author: ${author}` : ''}.)\n\n${standard}`;
+  const heading = `${'='.repeat(78)}\nPackage: ${dependency.name} ${dependency.version}\nLicence: ${dependency.license}${dependency.homepage ? `\nHomepage: ${dependency.homepage}` : ''}`;
+  return [heading, text.trim(), dependency.noticeText?.trim()].filter(Boolean).join('\n\n') + '\n';
+}
+
+function standardLicenceText(expression) {
+  const ids = String(expression).replace(/[()]/g, ' ').split(/\s+(?:OR|AND)\s+|\s+/).filter((id) => spdxLicences[id]);
+  return ids.length ? ids.map((id) => spdxLicences[id].licenseText.trim()).join('\n\n') : undefined;
+}
+
 // keck-atlas.js registers every element; `<name>.js` (e.g. table.js) only its own, for a page
 // that shows one kind and should not load the others.
 const cdnInput = {
@@ -127,6 +166,7 @@ const build = ({ input, dir, bundleDependencies, assetFileNames, worker, staticF
     // Other files named by `new URL('…', import.meta.url)` (flatgeobuf's zstd decoder) are copied and the path rewritten.
     importMetaAssets({ exclude: 'src/map/load-maplibre.ts' }),
     copyStatic(staticFiles),
+    ...(bundleDependencies ? [thirdPartyNotices()] : []),
   ],
   onwarn(warning, warn) {
     const inDependency = /node_modules/.test(`${warning.id ?? ''}${warning.ids?.join() ?? ''}`);

@@ -25,7 +25,7 @@ writeFileSync(path.join(outRoot, '.gitignore'), '*\n');
 
 /** Bundles buildAtlas with the protection step as shipped (`audit`) or as the rules alone (`rules`). */
 async function bundle(variant) {
-  const protect = path.join(root, 'src/cli/protect.ts');
+  const protect = path.join(root, 'packages/cli/src/protect.ts');
   const suppression = path.join(root, 'src/core/suppression.ts');
   const shim =
     variant === 'audit'
@@ -39,7 +39,7 @@ async function bundle(variant) {
          export async function protectValues(input) { return { ...suppress(input), audit: undefined }; }`;
   const outfile = path.join(scratch, `build-${variant}.mjs`);
   await build({
-    stdin: { contents: `export { buildAtlas } from './build.js'; export * from './protect.js';`, resolveDir: path.join(root, 'src/cli'), loader: 'ts' },
+    stdin: { contents: `export { buildAtlas } from './build.js'; export * from './protect.js';`, resolveDir: path.join(root, 'packages/cli/src'), loader: 'ts' },
     outfile,
     bundle: true,
     platform: 'node',
@@ -51,7 +51,7 @@ async function bundle(variant) {
         name: 'protection-step',
         setup(b) {
           b.onResolve({ filter: /^\.\/protect\.js$/ }, () => ({ path: 'protect', namespace: 'shim' }));
-          b.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({ contents: shim, loader: 'ts', resolveDir: path.join(root, 'src/cli') }));
+          b.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({ contents: shim, loader: 'ts', resolveDir: path.join(root, 'packages/cli/src') }));
         },
       },
     ],

@@ -21,7 +21,7 @@ mkdirSync(scratch, { recursive: true });
 // bench/out holds large generated files: keep it out of git without touching .gitignore.
 writeFileSync(path.join(outRoot, '.gitignore'), '*\n');
 
-execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
 
 const metadata = path.join(scratch, 'indicators.csv');
 writeFileSync(metadata, 'column;id;title;unit;decimals;kind;topic;definition;source;published\n');
@@ -74,7 +74,7 @@ for (const simplify of [0, tolerance]) {
   rmSync(ogrOut, { force: true });
   const baseline = measure('ogr2ogr (baseline)', 'ogr2ogr', ['-f', 'FlatGeobuf', ogrOut, input, '-lco', 'SPATIAL_INDEX=YES']);
   const ours = measure(`keck-atlas build, ${simplify ? `simplify ${simplify} m` : 'no simplification'}`, process.execPath, [
-    path.join(root, 'bin/keck-atlas.mjs'),
+    path.join(root, 'packages/cli/bin/keck-atlas.mjs'),
     'build',
     writeConfig(simplify),
     '--out',

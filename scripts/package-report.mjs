@@ -1,9 +1,10 @@
-// `npm run package-report [-- --install]`: what the npm package holds and weighs. Packs the
-// built package (run `npm run build` first) and prints the tarball size, file count, the
+// `npm run package-report [-- --install]`: what the npm packages hold and weigh. Packs the
+// built web package (run `npm run build` first) and prints the tarball size, file count, the
 // largest files, files with identical content (duplicate chunks), script files nothing loads
 // (unreachable chunks), the dependencies the npm build leaves to the consumer's bundler, and
-// with --install what `npm install <tarball>` puts into an empty folder's node_modules,
-// with and without the dependencies only the CLI needs.
+// with --install what `npm install <tarball>` puts into an empty folder's node_modules (and
+// that none of the CLI's own dependencies is among it). Then the same sizes for the CLI
+// package (packages/cli, `@keck-atlas/cli`).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,18 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Runtime dependencies only the command-line tool (dist/cli) imports. */
-export const CLI_ONLY = [
-  'shapefile',
-  'proj4',
-  'topojson-client',
-  'topojson-server',
-  'topojson-simplify',
-  'papaparse',
-  'iconv-lite',
-  'read-excel-file',
-  'fflate',
-];
+export const CLI_FOLDER = path.join(ROOT, 'packages/cli');
+const webPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const cliPackage = JSON.parse(readFileSync(path.join(CLI_FOLDER, 'package.json'), 'utf8'));
+/** Runtime dependencies of the CLI package that the web package does not have: Node-only tools. */
+export const CLI_ONLY = Object.keys(cliPackage.dependencies).filter((name) => !webPackage.dependencies[name]);
 
 const SCRIPT = /\.(m?js|wasm)$/;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -35,9 +29,9 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
-/** Packs into `folder`; returns npm's pack report and the tarball's path. */
-export function pack(folder) {
-  const [info] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], ROOT));
+/** Packs the package in `from` (the web package by default) into `folder`; returns npm's pack report and the tarball's path. */
+export function pack(folder, from = ROOT) {
+  const [info] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], from));
   return { info, tarball: path.join(folder, info.filename) };
 }
 
@@ -71,9 +65,7 @@ export function unreachable(files) {
   const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   // The CDN folder's entries are its top-level scripts and pages (keck-atlas.js, table.js, embed.html, …).
   const cdnEntries = files.filter((file) => /^dist\/cdn\/[^/]+\.(js|html)$/.test(file));
-  const entries = [...targets, ...Object.values(pkg.bin), ...cdnEntries]
-    .map((file) => file.replace(/^\.\//, ''))
-    .filter((file) => files.includes(file));
+  const entries = [...targets, ...cdnEntries].map((file) => file.replace(/^\.\//, '')).filter((file) => files.includes(file));
   const packed = new Set(files);
   const reached = new Set(entries);
   const queue = [...entries];
@@ -87,14 +79,13 @@ export function unreachable(files) {
       }
     }
   }
-  // bin/keck-atlas.mjs starts the CLI through a computed path.
-  return files.filter((file) => SCRIPT.test(file) && !reached.has(file) && !file.startsWith('dist/cli/'));
+  return files.filter((file) => SCRIPT.test(file) && !reached.has(file));
 }
 
-/** Bare specifiers the npm build (dist/ without dist/cdn and dist/cli) imports: left to the consumer's bundler. */
+/** Bare specifiers the npm build (dist/ without dist/cdn) imports: left to the consumer's bundler. */
 export function bareImports(files) {
   const names = new Set();
-  for (const file of files.filter((f) => /^dist\/(?!cdn\/|cli\/).*\.js$/.test(f))) {
+  for (const file of files.filter((f) => /^dist\/(?!cdn\/).*\.js$/.test(f))) {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
     for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"'./][^"']*)["']/g))
       names.add(match[1].startsWith('@') ? match[1].split('/').slice(0, 2).join('/') : match[1].split('/')[0]);
@@ -110,39 +101,48 @@ function directorySize(folder) {
   return bytes;
 }
 
+/** From `npm ls --all --json`: every installed package's name → the names of the packages that depend on it ('' for the root). */
+export function dependentsOf(tree) {
+  const dependents = new Map();
+  const visit = (node, parent) => {
+    for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+      if (!dependents.has(name)) dependents.set(name, new Set());
+      dependents.get(name).add(parent);
+      visit(child, name);
+    }
+  };
+  visit(tree, '');
+  return dependents;
+}
+
 /**
- * Installs the tarball into an empty folder as a web developer would; returns the size of
- * node_modules, and the size of the packages still needed without the CLI-only dependencies
- * (walking the installed tree from keck-atlas's other dependencies, with Node's lookup).
+ * Installs the tarball into an empty folder as a user would; returns the size of node_modules,
+ * the CLI's own dependencies found there (`npm ls --omit=dev` in that folder) with the packages that need them,
+ * and the size of what is still needed without the optional dependencies of dependencies
+ * (walking the installed tree from the package's dependencies, with Node's lookup).
  */
-export function installedSize(tarball) {
+export function installedSize(tarball, name) {
   const folder = mkdtempSync(path.join(tmpdir(), 'keck-install-'));
   try {
-    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'web-consumer', private: true }));
+    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], folder);
     const lock = JSON.parse(readFileSync(path.join(folder, 'node_modules/.package-lock.json'), 'utf8')).packages;
-    const resolve = (from, name) => {
+    const resolve = (from, dependency) => {
       for (let base = from; ; base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : '') {
-        const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
+        const candidate = `${base ? `${base}/` : ''}node_modules/${dependency}`;
         if (lock[candidate]) return candidate;
         if (!base) return undefined;
       }
     };
-    const own = lock['node_modules/keck-atlas'];
-    const webDependencies = Object.keys(own.dependencies).filter((name) => !CLI_ONLY.includes(name));
-    /** Installed packages reached from keck-atlas's web dependencies (with or without optional ones). */
-    const reached = (optional) => {
-      const needed = new Set(['node_modules/keck-atlas']);
-      const visit = (location) => {
-        if (!location || needed.has(location)) return;
-        needed.add(location);
-        const entry = lock[location];
-        for (const name of Object.keys({ ...entry.dependencies, ...(optional ? entry.optionalDependencies : {}) }))
-          visit(resolve(location, name));
-      };
-      for (const name of webDependencies) visit(resolve('node_modules/keck-atlas', name));
-      return needed;
+    const own = `node_modules/${name}`;
+    /** Installed packages reached from the package's dependencies, without optional ones. */
+    const needed = new Set([own]);
+    const visit = (location) => {
+      if (!location || needed.has(location)) return;
+      needed.add(location);
+      for (const dependency of Object.keys(lock[location].dependencies ?? {})) visit(resolve(location, dependency));
     };
+    for (const dependency of Object.keys(lock[own].dependencies ?? {})) visit(resolve(own, dependency));
     const sizeOf = (location) => {
       const nested = Object.keys(lock).filter((other) => other.startsWith(`${location}/node_modules/`));
       return (
@@ -157,17 +157,15 @@ export function installedSize(tarball) {
         )
       );
     };
-    const all = directorySize(path.join(folder, 'node_modules'));
-    const web = reached(true);
-    const minimal = reached(false);
-    const total = (locations) => [...locations].reduce((sum, location) => sum + sizeOf(location), 0);
+    const dependents = dependentsOf(JSON.parse(run('npm', ['ls', '--omit=dev', '--all', '--json'], folder)));
     return {
-      all,
+      all: directorySize(path.join(folder, 'node_modules')),
       packages: Object.keys(lock).length,
-      withoutCli: total(web),
-      packagesWithoutCli: web.size,
-      withoutOptional: total(minimal),
-      packagesWithoutOptional: minimal.size,
+      cliDependencies: new Map(
+        CLI_ONLY.filter((dependency) => dependents.has(dependency)).map((dependency) => [dependency, [...dependents.get(dependency)]]),
+      ),
+      withoutOptional: [...needed].reduce((sum, location) => sum + sizeOf(location), 0),
+      packagesWithoutOptional: needed.size,
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -179,17 +177,28 @@ export function report({ install = false } = {}) {
   try {
     const { info, tarball } = pack(folder);
     const files = info.files.map((file) => file.path);
+    const cli = pack(folder, CLI_FOLDER);
     const result = {
       tarball: info.size,
       unpacked: info.unpackedSize,
       fileCount: info.entryCount,
+      files,
       largest: [...info.files].sort((a, b) => b.size - a.size).slice(0, 8),
       duplicates: duplicates(files),
       unreachable: unreachable(files),
       sourceMaps: files.filter((file) => file.endsWith('.map')),
       bareImports: bareImports(files),
+      cli: {
+        tarball: cli.info.size,
+        unpacked: cli.info.unpackedSize,
+        fileCount: cli.info.entryCount,
+        files: cli.info.files.map((file) => file.path),
+      },
     };
-    if (install) result.installed = installedSize(tarball);
+    if (install) {
+      result.installed = installedSize(tarball, webPackage.name);
+      result.cli.installed = installedSize(cli.tarball, cliPackage.name);
+    }
     return result;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -198,6 +207,7 @@ export function report({ install = false } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = report({ install: process.argv.includes('--install') });
+  console.log(`${webPackage.name} (the web package)`);
   console.log(`tarball            ${mib(result.tarball)} (${result.fileCount} files, ${mib(result.unpacked)} unpacked)`);
   console.log('largest files');
   for (const file of result.largest) console.log(`  ${kib(file.size).padStart(10)}  ${file.path}`);
@@ -205,14 +215,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`unreachable chunks ${result.unreachable.length}${result.unreachable.map((file) => `\n  ${file}`).join('')}`);
   console.log(`source maps        ${result.sourceMaps.length}`);
   console.log(`left to the bundler ${result.bareImports.join(', ')}`);
+  const installed = (sizes) =>
+    `installed (npm install <tarball> into an empty folder) ${mib(sizes.all)} in ${sizes.packages} packages; without the optional dependencies of dependencies (npm install --omit=optional) ${mib(sizes.withoutOptional)} in ${sizes.packagesWithoutOptional} packages`;
   if (result.installed) {
-    const { all, packages, withoutCli, packagesWithoutCli, withoutOptional, packagesWithoutOptional } = result.installed;
-    console.log(`installed (npm install <tarball> into an empty folder) ${mib(all)} in ${packages} packages`);
-    console.log(`  without the CLI-only dependencies (${CLI_ONLY.join(', ')}): ${mib(withoutCli)} in ${packagesWithoutCli} packages`);
-    console.log(
-      `  and without the optional dependencies of dependencies (npm install --omit=optional: jsPDF's html2canvas/canvg/core-js/DOMPurify, flatgeobuf's ol): ${mib(withoutOptional)} in ${packagesWithoutOptional} packages`,
-    );
+    console.log(installed(result.installed));
+    const found = [...result.installed.cliDependencies].map(([dependency, by]) => `${dependency} (needed by ${by.join(', ')})`);
+    console.log(`  of the CLI's own dependencies (${CLI_ONLY.join(', ')}) installed with it: ${found.join(', ') || 'none'}`);
   } else {
-    console.log('installed size: add --install (installs the tarball into an empty folder from the npm registry)');
+    console.log('installed size: add --install (installs the tarballs into empty folders from the npm registry)');
   }
+  console.log(`\n${cliPackage.name} (the command-line tool, packages/cli)`);
+  console.log(
+    `tarball            ${mib(result.cli.tarball)} (${result.cli.fileCount} files: ${result.cli.files.join(', ')}; ${mib(result.cli.unpacked)} unpacked)`,
+  );
+  if (result.cli.installed) console.log(installed(result.cli.installed));
 }

@@ -14,7 +14,8 @@ if (!chrome) process.exit(1);
 
 const steps = [
   ['contract validators', 'node', ['scripts/compile-schema.mjs']],
-  ['type-check', 'npx', ['tsc', '--noEmit']],
+  ['type-check (web package)', 'npx', ['tsc', '--noEmit']],
+  ['type-check (CLI package)', 'npx', ['tsc', '--noEmit', '-p', 'packages/cli']],
   // The delivery, consumer and Storybook tests check the built files; KECK_SKIP_BUILD=1 reuses an existing dist/.
   ...(process.env.KECK_SKIP_BUILD
     ? []

@@ -64,7 +64,7 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   return new TextDecoder().decode((await fetchBytes(url, options)).bytes);
 }
 
-async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECONDS, range, maxBytes = MAX_FILE_BYTES }: FetchOptions, cache: RequestCache): Promise<FetchedBytes> {
+async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECONDS, range, maxBytes = MAX_FILE_BYTES }: FetchOptions, cache: 'default' | 'reload'): Promise<FetchedBytes> {
   const attempt = new AbortController();
   const abortAttempt = () => attempt.abort(signal!.reason);
   signal?.addEventListener('abort', abortAttempt, { once: true });
@@ -82,7 +82,9 @@ async function fetchOnce(url: string, { signal, timeout = DEFAULT_TIMEOUT_SECOND
     restartTimer();
     let response: Response;
     try {
-      response = await fetch(url, { signal: attempt.signal, cache, credentials: 'same-origin', headers: range ? { Range: `bytes=${range[0]}-${range[1]}` } : undefined });
+      // Not a literal in the call: this file is type-checked for the CLI too, and Node's RequestInit has no `cache`.
+      const init = { signal: attempt.signal, cache, credentials: 'same-origin' as const, headers: range ? { Range: `bytes=${range[0]}-${range[1]}` } : undefined };
+      response = await fetch(url, init);
     } catch (error) {
       if (timedOut) throw noAnswer();
       if (signal?.aborted) throw error;

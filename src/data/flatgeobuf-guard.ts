@@ -3,6 +3,8 @@
 // the header in a bounded way and compare it with the file's size before any byte reaches
 // flatgeobuf. No DOM: `keck-atlas validate` runs them in Node.
 import { ByteBuffer } from 'flatbuffers';
+// flatgeobuf's internals (no public API reads a header from bytes), at the exact version
+// package.json pins (test/node/flatgeobuf-internals.test.mjs checks them).
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import { isLonLat } from './lon-lat.js';

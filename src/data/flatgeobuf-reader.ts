@@ -3,6 +3,8 @@
 // at a time budget, and range reads never go beyond the file. No DOM: the CLI uses it too.
 import type { Feature, Geometry } from 'geojson';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
+// Range reads through our own client (timeouts, bounds) need flatgeobuf's internals, used at the
+// exact version package.json pins (test/node/flatgeobuf-internals.test.mjs checks them).
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { HttpReader, type RangeClient } from 'flatgeobuf/lib/mjs/http-reader.js';
 import { fetchBytes, type FetchOptions } from './fetch-file.js';
@@ -170,10 +172,16 @@ class Clock {
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    // addEventListener and start(), not onmessage: typed alike in browsers and Node.
+    channel.port1.addEventListener(
+      'message',
+      () => {
+        channel.port1.close();
+        resolve();
+      },
+      { once: true },
+    );
+    channel.port1.start();
     channel.port2.postMessage(null);
   });
 }

@@ -4,30 +4,16 @@
 // request, console error or CSP violation; without `blob:` in the cross-origin policy it must
 // say so and fire keck-error. Needs `npm run build` first; `npm test` does the build.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
-import { assertMapDraws, launchChromium, openMapPage } from './map-page.mjs';
+import { assertMapDraws, launchChromium } from './map-page.mjs';
+import { documentedPolicy, mapPage, openSite as openSiteIn } from './site.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const EMBEDDING = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
-
-/** The policy docs/embedding.md shows in the block after `<!-- csp:NAME -->`, on one line. */
-function documentedPolicy(name) {
-  const block = new RegExp(`<!-- csp:${name} -->\\s*\`\`\`\\n([\\s\\S]*?)\`\`\``).exec(EMBEDDING)?.[1];
-  assert.ok(block, `docs/embedding.md has a CSP block marked csp:${name}`);
-  return block
-    .replace(/^Content-Security-Policy:\s*/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const pageHtml = (libraryUrl) =>
-  `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>keck-atlas from a folder</title><link rel="icon" href="data:,"><script type="module" src="${libraryUrl}/keck-atlas.js"></script></head>` +
-  `<body><keck-map src="/atlas/atlas.json"></keck-map></body></html>`;
 
 let browser;
 let library;
@@ -49,22 +35,12 @@ after(async () => {
 });
 
 /** Opens a site (page, atlas and a copy of the CDN folder on one origin) that loads the library from `libraryUrl`. */
-async function openSite(policy, libraryUrl) {
-  const pageFolder = mkdtempSync(path.join(folder, 'site-'));
-  writeFileSync(path.join(pageFolder, 'index.html'), pageHtml(libraryUrl));
-  const site = await startStaticServer({
-    mounts: { '/': pageFolder, '/atlas/': path.join(ROOT, 'demo/atlas/vechta'), '/keck-atlas/': path.join(ROOT, 'dist/cdn') },
-    headers: () => ({ 'Content-Security-Policy': policy }),
+const openSite = (policy, libraryUrl) =>
+  openSiteIn(browser, folder, {
+    policy,
+    html: mapPage(`<script type="module" src="${libraryUrl}/keck-atlas.js"></script>`),
+    mounts: { '/keck-atlas/': path.join(ROOT, 'dist/cdn') },
   });
-  try {
-    const result = await openMapPage(browser, `${site.url}/`);
-    await result.context.close();
-    return result;
-  } finally {
-    await site.close();
-  }
-}
-
 
 const crossOriginPolicy = () => documentedPolicy('cross-origin').replaceAll('https://cdn.example.org', library.url);
 

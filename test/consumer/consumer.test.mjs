@@ -5,16 +5,18 @@
 // violation. Needs `npm run build` first; `npm test` does the build.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { bareImports, dependentsOf } from '../../scripts/package-report.mjs';
 import { STRICT_CSP } from '../../scripts/strict-csp.mjs';
 import { assertMapDraws, launchChromium, openMapPage } from './map-page.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const own = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const cli = JSON.parse(readFileSync(path.join(ROOT, 'packages/cli/package.json'), 'utf8'));
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -91,6 +93,20 @@ async function startViteDev() {
 }
 
 describe('the packed package in a fresh app', () => {
+  test('installs none of the command-line tool’s dependencies for keck-atlas’s sake (npm ls --omit=dev)', () => {
+    const dependents = dependentsOf(JSON.parse(run('npm', ['ls', '--omit=dev', '--all', '--json'], app)));
+    assert.ok(dependents.get('keck-atlas')?.has('') && dependents.get('maplibre-gl')?.has('keck-atlas'), 'the tree is the app’s');
+    // The CLI's dependencies the package's own build imports (the shared FlatGeobuf reader's) are the web package's too; any
+    // other may be there because an element library needs it (vega-loader: topojson-client), never because of keck-atlas.
+    const built = readdirSync(path.join(ROOT, 'dist'), { recursive: true })
+      .map((file) => `dist/${String(file).split(path.sep).join('/')}`)
+      .filter((file) => !/^dist\/(storybook|release)\//.test(file));
+    const shared = bareImports(built);
+    assert.ok(shared.includes('flatgeobuf'));
+    const forKeckAtlas = Object.keys(cli.dependencies).filter((name) => !shared.includes(name) && dependents.get(name)?.has('keck-atlas'));
+    assert.deepEqual(forKeckAtlas, []);
+  });
+
   test('Vite build: <keck-map> draws its areas', async () => {
     run(path.join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], app);
     await assertBuiltAppDraws(path.join(app, 'dist'));

@@ -1,4 +1,4 @@
-// Bundles src/cli/protect.ts (the CLI's protection step with the disclosure audit) for the Node
+// Bundles packages/cli/src/protect.ts (the CLI's protection step with the disclosure audit) for the Node
 // tests; the HiGHS runtime stays where npm put it, so it finds its .wasm beside it.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ export async function importProtect() {
   const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'keck-protect-')), 'protect.mjs');
   const highs = createRequire(path.join(root, 'package.json')).resolve('highs').replace(/highs\.js$/, 'highs.mjs');
   await build({
-    entryPoints: [path.join(root, 'src/cli/protect.ts')],
+    entryPoints: [path.join(root, 'packages/cli/src/protect.ts')],
     outfile,
     bundle: true,
     platform: 'node',

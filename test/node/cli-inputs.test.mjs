@@ -13,13 +13,13 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/cli/inputs');
 const sources = path.join(root, 'demo/sources');
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 let work;
 
 console.debug = () => {};
 
 before(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-cli-inputs-'));
 });
 after(() => rmSync(work, { recursive: true, force: true }));

@@ -14,11 +14,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/cli');
 const publish = path.join(fixtures, 'publish');
 const sources = path.join(root, 'demo/sources');
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 let work;
 
 before(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-cli-publish-'));
 });
 after(() => rmSync(work, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/cli');
 const sources = path.join(root, 'demo/sources');
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 let work;
 let validateManifest;
 
@@ -20,7 +20,7 @@ let validateManifest;
 console.debug = () => {};
 
 before(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-cli-test-'));
   const validator = path.join(work, 'validate.mjs');
   await build({ entryPoints: [path.join(root, 'src/contract/validate.ts')], outfile: validator, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });

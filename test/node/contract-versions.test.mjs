@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 const vechta = path.join(root, 'demo/atlas/vechta');
 const schemaFile = path.join(root, 'src/contract/atlas.schema.json');
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
@@ -20,7 +20,7 @@ const newerMinor = `${readerVersion[1]}.${Number(readerVersion[2]) + 1}`;
 let work;
 
 before(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-contract-versions-'));
 });
 after(() => rmSync(work, { recursive: true, force: true }));

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { integrityOf, RELEASE_FOLDER } from '../../scripts/release-zip.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -75,16 +76,16 @@ async function elementErrors(page) {
 const foreign = (requests, origin) => requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
 
 describe('npm package', () => {
-  test('packs the built library, types, manifest and schema, and no tests or sources maps', () => {
+  test('packs the built library, types, manifest, schema, licence and notices, and no tests, source maps, CLI or release archive', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const files = JSON.parse(result.stdout)[0].files.map((file) => file.path);
     const maplibre = JSON.parse(readFileSync('node_modules/maplibre-gl/package.json', 'utf8')).version;
-    for (const required of ['dist/cdn/keck-atlas.js', `dist/cdn/chunks/maplibre-gl-worker-${maplibre}.mjs`, 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/cdn/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'bin/keck-atlas.mjs', 'dist/cli/keck-atlas.mjs', 'README.md']) {
+    for (const required of ['dist/cdn/keck-atlas.js', `dist/cdn/chunks/maplibre-gl-worker-${maplibre}.mjs`, 'dist/index.js', 'dist/types/index.d.ts', 'dist/table/define.js', 'dist/map/define.js', 'dist/chart/define.js', 'dist/area-report/define.js', 'dist/poi-layer/define.js', 'dist/cdn/embed.html', 'custom-elements.json', 'src/contract/atlas.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cdn/THIRD-PARTY-NOTICES.txt']) {
       assert.ok(files.includes(required), `the package holds ${required}`);
     }
     for (const file of files) {
-      assert.ok(!/\.test\.|\.stories\.|^test\/|^dist\/storybook\/|\.map$/.test(file), `the package leaves out ${file}`);
+      assert.ok(!/\.test\.|\.stories\.|^test\/|^dist\/storybook\/|^dist\/release\/|^packages\/|\.map$/.test(file), `the package leaves out ${file}`);
     }
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     for (const [subpath, target] of Object.entries(pkg.exports)) {
@@ -99,11 +100,14 @@ describe('README quick start', () => {
   let server;
   before(async () => {
     const readme = readFileSync('README.md', 'utf8');
-    const snippet = /<!-- quick-start -->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
-    assert.ok(snippet, 'the README has a quick-start block');
+    const shown = /<!-- quick-start -->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(shown, 'the README has a quick-start block');
+    // The editor fills in the hash of the version's keck-atlas.js (the release archive's README.txt has the line).
+    assert.match(shown, /integrity="sha384-…"/);
+    const snippet = shown.replace('sha384-…', integrityOf(readFileSync('dist/cdn/keck-atlas.js')));
     folder = mkdtempSync(path.join(tmpdir(), 'keck-quick-start-'));
-    // Only the CDN folder: keck-atlas.js and its chunks, as a web editor copies it.
-    cpSync('dist/cdn', path.join(folder, 'keck-atlas'), { recursive: true, filter: (source) => !source.endsWith('.map') });
+    // Only the CDN folder: keck-atlas.js and its chunks, as a web editor copies it, under the versioned name.
+    cpSync('dist/cdn', path.join(folder, RELEASE_FOLDER), { recursive: true, filter: (source) => !source.endsWith('.map') });
     cpSync('demo/atlas/vechta', path.join(folder, 'atlas'), { recursive: true });
     writeFileSync(path.join(folder, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Quick start</title></head><body>${snippet}</body></html>`);
     server = await startStaticServer({ mounts: { '/': folder } });

@@ -1,4 +1,4 @@
-// The disclosure audit through protectValues (src/cli/protect.ts): random nested tables with
+// The disclosure audit through protectValues (packages/cli/src/protect.ts): random nested tables with
 // linked indicators over several years, some unpublished; an independent attacker
 // (javascript-lp-solver, integer programming) reading only the published blocks and the
 // metadata's relations must find every hidden small count bounded no narrower than the
@@ -24,7 +24,7 @@ const quiet = { progress() {}, warn() {} };
 let work;
 before(async () => {
   ({ protectValues, formatAuditSummary } = await importProtect());
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-privacy-audit-'));
 });
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -86,7 +86,7 @@ describe('disclosure audit through keck-atlas build (property-based, independent
         const input = tableInput(table);
         const config = writeAtlasSources(dir, input);
         const out = path.join(dir, 'out');
-        const result = spawnSync(process.execPath, [path.join(root, 'bin/keck-atlas.mjs'), 'build', config, '--out', out], { encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [path.join(root, 'packages/cli/bin/keck-atlas.mjs'), 'build', config, '--out', out], { encoding: 'utf8' });
         if (result.status !== 0) {
           assert.match(result.stderr, /disclosure audit: indicator .* nothing more can be hidden/, result.stderr);
           assert.ok(!existsSync(path.join(out, 'atlas.json')), 'a refused build writes nothing');

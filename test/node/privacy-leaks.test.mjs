@@ -13,14 +13,14 @@ import { writeAtlasSources } from '../harness/privacy-files.mjs';
 import { attack } from '../harness/privacy-tables.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 let protectValues;
 let work;
 const quiet = { progress() {}, warn() {} };
 const hidden = (value) => typeof value === 'object' && value !== null && value.suppressed === true;
 
 before(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   ({ protectValues } = await importProtect());
   work = mkdtempSync(path.join(tmpdir(), 'keck-privacy-leaks-'));
 });

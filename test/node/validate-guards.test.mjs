@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 const guard = path.join(root, 'test/fixtures/guard');
 const vechta = path.join(root, 'demo/atlas/vechta');
 /** Far longer than any validation takes; a run killed at this limit hung. */
@@ -19,7 +19,7 @@ const HANG_LIMIT_MS = 60_000;
 let work;
 
 before(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-validate-guards-'));
 });
 after(() => rmSync(work, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'bin/keck-atlas.mjs');
+const cli = path.join(root, 'packages/cli/bin/keck-atlas.mjs');
 let work;
 let contract;
 
@@ -28,7 +28,7 @@ function workedExample() {
 }
 
 before(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'packages/cli/scripts/build.mjs')], { stdio: 'inherit' });
   work = mkdtempSync(path.join(tmpdir(), 'keck-worked-example-'));
   // The block runs from the repository root; here from a folder that sees the same sources.
   for (const dir of ['demo', 'docs']) symlinkSync(path.join(root, dir), path.join(work, dir));

@@ -1,4 +1,4 @@
-import type { Area } from '../contract/types.js';
+import type { Area } from '../../../src/contract/types.js';
 
 /** An area name reduced to what identifies it: the base name and the qualifier in brackets, if any. */
 interface ComparableName {

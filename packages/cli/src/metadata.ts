@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorKind, LocalizedText, Polarity } from '../contract/types.js';
+import type { Indicator, IndicatorKind, LocalizedText, Polarity } from '../../../src/contract/types.js';
 import { IssueList, type DataIssue } from './errors.js';
 import { parseNumber } from './cell-value.js';
 import { didYouMean } from './suggest.js';

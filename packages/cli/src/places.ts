@@ -1,5 +1,5 @@
-import type { ContractIssue } from '../contract/issues.js';
-import type { AtlasManifest } from '../contract/types.js';
+import type { ContractIssue } from '../../../src/contract/issues.js';
+import type { AtlasManifest } from '../../../src/contract/types.js';
 import type { DataIssue } from './errors.js';
 import { metadataIssue, type IndicatorMetadata, type MetadataField } from './metadata.js';
 

@@ -1,7 +1,7 @@
 import loadHighs from 'highs';
-import type { Indicator, Level, PrivacySettings, ValueBlock } from '../contract/types.js';
-import { formatAuditSummary, protectWithAudit, type AuditSummary, type NarrowCell } from '../core/disclosure-audit.js';
-import { effectivePrivacy, type SuppressionRecord } from '../core/suppression.js';
+import type { Indicator, Level, PrivacySettings, ValueBlock } from '../../../src/contract/types.js';
+import { formatAuditSummary, protectWithAudit, type AuditSummary, type NarrowCell } from '../../../src/core/disclosure-audit.js';
+import { effectivePrivacy, type SuppressionRecord } from '../../../src/core/suppression.js';
 import { DataError } from './errors.js';
 import { step, type Log } from './log.js';
 

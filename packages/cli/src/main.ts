@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ContractError } from '../contract/issues.js';
+import { ContractError } from '../../../src/contract/issues.js';
 import { buildAtlas, type BuildSummary } from './build.js';
 import { DataError, systemMessage, UsageError } from './errors.js';
 import { stderrLog } from './log.js';

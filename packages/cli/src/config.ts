@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeValue } from '../contract/issues.js';
-import type { Attribution, Bookmark, LocalizedText, PoiCategory, PrivacySettings, Topic } from '../contract/types.js';
+import { describeValue } from '../../../src/contract/issues.js';
+import type { Attribution, Bookmark, LocalizedText, PoiCategory, PrivacySettings, Topic } from '../../../src/contract/types.js';
 import { checkConfig, ConfigCheck, isObject } from './config-check.js';
 import { DataError, systemMessage, type DataIssue } from './errors.js';
 

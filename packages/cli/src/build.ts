@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { CONTRACT_VERSION, type AtlasManifest, type Bookmark, type Indicator, type Level, type PoiSource, type ValueBlock } from '../contract/types.js';
-import { manifestIssues, validateManifest } from '../contract/validate.js';
-import { effectivePrivacy, type SuppressionRecord } from '../core/suppression.js';
+import { CONTRACT_VERSION, type AtlasManifest, type Bookmark, type Indicator, type Level, type PoiSource, type ValueBlock } from '../../../src/contract/types.js';
+import { manifestIssues, validateManifest } from '../../../src/contract/validate.js';
+import { effectivePrivacy, type SuppressionRecord } from '../../../src/core/suppression.js';
 import { loadConfig, type BuildConfig, type LoadedConfig } from './config.js';
 import { bookmarksToWrite, checkDefaults, metadataAgainstConfig, metadataAgainstData, type Publication } from './consistency.js';
 import { formatDataIssue, IssueList, type DataIssue } from './errors.js';

@@ -1,4 +1,4 @@
-import type { Area, Value, ValueBlock } from '../contract/types.js';
+import type { Area, Value, ValueBlock } from '../../../src/contract/types.js';
 import { ambiguousThousands, provesDecimalMark, readCellValue, splitUnit } from './cell-value.js';
 import type { TableConfig } from './config.js';
 import { formatDataIssue, IssueList, type DataIssue } from './errors.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Bookmark, Indicator, Level, PrivacySettings, ValueBlock } from '../contract/types.js';
+import type { Bookmark, Indicator, Level, PrivacySettings, ValueBlock } from '../../../src/contract/types.js';
 import type { LoadedConfig } from './config.js';
 import type { DataIssue } from './errors.js';
 import { metadataIssue, referencedCounts, type IndicatorMetadata } from './metadata.js';

@@ -1,5 +1,5 @@
-import { describeValue } from '../contract/issues.js';
-import type { Bookmark, PoiCategory } from '../contract/types.js';
+import { describeValue } from '../../../src/contract/issues.js';
+import type { Bookmark, PoiCategory } from '../../../src/contract/types.js';
 import type { BuildConfig, LevelConfig, PoiSourceConfig, TableConfig } from './config.js';
 import type { DataIssue } from './errors.js';
 import { didYouMean } from './suggest.js';

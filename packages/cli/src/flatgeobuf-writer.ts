@@ -1,16 +1,16 @@
 import * as flatbuffers from 'flatbuffers';
 import type { Feature, Geometry } from 'geojson';
-import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
+import type { ColumnMeta, HeaderMeta } from 'flatgeobuf';
+import { ColumnType, GeometryType, type IProperties } from 'flatgeobuf/lib/mjs/generic.js';
+// flatgeobuf has no public API for an indexed file: these modules are its internals, used at
+// the exact version package.json pins (test/node/flatgeobuf-internals.test.mjs checks them).
 import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
 import { Column } from 'flatgeobuf/lib/mjs/flat-geobuf/column.js';
-import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { Crs } from 'flatgeobuf/lib/mjs/flat-geobuf/crs.js';
-import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
-import { buildFeature, type IProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
+import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import type { IParsedGeometry } from 'flatgeobuf/lib/mjs/generic/geometry.js';
 import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
-import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { DEFAULT_NODE_SIZE, NODE_ITEM_BYTE_LEN, calcTreeSize, generateLevelBounds } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import { hilbert } from './hilbert.js';
 

@@ -1,4 +1,4 @@
-import type { Value } from '../contract/types.js';
+import type { Value } from '../../../src/contract/types.js';
 import type { Cell } from './table.js';
 
 /** Cell texts that mean "suppressed" ("keine Angabe"): shown as "k. A.", never as a number. */

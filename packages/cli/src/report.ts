@@ -1,5 +1,5 @@
-import type { Indicator } from '../contract/types.js';
-import type { SuppressionRecord } from '../core/suppression.js';
+import type { Indicator } from '../../../src/contract/types.js';
+import type { SuppressionRecord } from '../../../src/core/suppression.js';
 
 /** The header row of the report's table, also how an old report inside an output folder is recognised. */
 export const REPORT_HEADER = 'rule;indicator;level;year;area;reason';

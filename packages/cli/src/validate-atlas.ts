@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ContractError, describeValue, type ContractIssue } from '../contract/issues.js';
-import { isValueFileRef, type AtlasManifest } from '../contract/types.js';
-import { unrenderableBookmarkIssues, validateManifest, validateValueFileDocument } from '../contract/validate.js';
-import { originOf } from '../data/data-url.js';
-import { MAX_FILE_BYTES } from '../data/fetch-file.js';
-import { parseFlatGeobuf } from '../data/flatgeobuf-reader.js';
-import { readPois } from '../poi-layer/load-pois.js';
+import { ContractError, describeValue, type ContractIssue } from '../../../src/contract/issues.js';
+import { isValueFileRef, type AtlasManifest } from '../../../src/contract/types.js';
+import { unrenderableBookmarkIssues, validateManifest, validateValueFileDocument } from '../../../src/contract/validate.js';
+import { originOf } from '../../../src/data/data-url.js';
+import { MAX_FILE_BYTES } from '../../../src/data/fetch-file.js';
+import { parseFlatGeobuf } from '../../../src/data/flatgeobuf-reader.js';
+import { readPois } from '../../../src/poi-layer/load-pois.js';
 
 export interface ValidationSummary {
   file: string;

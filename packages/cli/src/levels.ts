@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import type { Area, Level } from '../contract/types.js';
+import type { Area, Level } from '../../../src/contract/types.js';
 import { readBoundaries } from './boundaries.js';
 import type { LevelConfig } from './config.js';
 import { IssueList } from './errors.js';
