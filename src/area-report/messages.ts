@@ -1,4 +1,5 @@
-import type { Locale } from '../contract/types.js';
+import { uiLocale } from '../contract/localize.js';
+import type { Locale, UiLocale } from '../contract/types.js';
 
 /** The report's own UI strings; value texts ("k. A.", "–", numbers) come from the core. */
 export interface ReportMessages {
@@ -36,7 +37,7 @@ export interface ReportMessages {
   page: (page: number, count: number) => string;
 }
 
-const MESSAGES: Record<Locale, ReportMessages> = {
+const MESSAGES: Record<UiLocale, ReportMessages> = {
   de: {
     title: 'Sozialraumanalyse',
     subtitle: (areas, reference) => `${joinNames(areas, 'und')} im Vergleich mit ${reference}`,
@@ -109,5 +110,5 @@ function joinNames(names: string[], and: string): string {
 }
 
 export function reportMessages(locale: Locale): ReportMessages {
-  return MESSAGES[locale];
+  return MESSAGES[uiLocale(locale)];
 }

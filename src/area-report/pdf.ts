@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import { loadPdf } from '../export/load-pdf.js';
 import { reportMessages } from './messages.js';
 import type { ReportModel, ReportRow } from './model.js';
@@ -19,11 +20,11 @@ export async function reportPdf(model: ReportModel, created: Date): Promise<PdfD
   const messages = reportMessages(model.locale);
   const writer = new Writer(doc);
   doc.setProperties({ title: `${model.title}: ${model.subtitle}`, subject: model.atlasTitle, creator: 'keck-atlas' });
-  doc.setLanguage(model.locale === 'en' ? 'en-GB' : 'de-DE');
+  doc.setLanguage(uiLocale(model.locale) === 'en' ? 'en-GB' : 'de-DE');
 
   writer.paragraph(model.title, 18, 'bold');
   writer.paragraph(model.subtitle, 12, 'normal');
-  const date = new Intl.DateTimeFormat(model.locale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'long' }).format(created);
+  const date = new Intl.DateTimeFormat(uiLocale(model.locale) === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'long' }).format(created);
   writer.paragraph(`${model.atlasTitle} · ${messages.dataYear(model.year)} · ${messages.createdOn(date)}`, 9, 'normal');
   writer.gap(4);
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localize } from '../contract/localize.js';
+import { localize, uiLocale } from '../contract/localize.js';
 import type { Bookmark, Locale } from '../contract/types.js';
 import { AtlasController } from './atlas-controller.js';
 import { linkGroupToHash } from './deep-link.js';
@@ -38,7 +38,11 @@ export abstract class KeckElement extends LitElement {
   /** Year (default: the atlas's default year, else the latest year). */
   @property({ type: Number, reflect: true }) year?: number;
 
-  /** `de` (default) or `en`; when absent, the host page's `lang`. */
+  /**
+   * A BCP 47 language tag (`de`, default, `en`, `tr`, `de-CH` …); when absent, the host page's `lang`. Texts of the
+   * atlas are shown in it where the atlas has them (else German, English, the first given); the element's own texts
+   * are English for any `en` tag, else German.
+   */
   @property({ reflect: true }) locale?: Locale;
 
   /** Elements with the same group share the selected areas, the indicator and the year. */
@@ -182,7 +186,7 @@ export abstract class KeckElement extends LitElement {
     const bookmark = this.activeBookmark;
     if (!bookmark) {
       // A bookmark about an indicator that may not be rendered is ignored (the store warned in the console).
-      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[this.activeLocale].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
+      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[uiLocale(this.activeLocale)].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
       return;
     }
     if (bookmark === this.publishedBookmark || !this.joinedGroup) return;
@@ -200,7 +204,7 @@ export abstract class KeckElement extends LitElement {
     const bookmark = this.activeBookmark;
     if (!bookmark) return nothing;
     const locale = this.activeLocale;
-    return html`<div part="bookmark" class="bookmark" role="note" aria-label=${BOOKMARK_MESSAGES[locale].label}>
+    return html`<div part="bookmark" class="bookmark" role="note" aria-label=${BOOKMARK_MESSAGES[uiLocale(locale)].label}>
       <p class="bookmark-title"><strong>${localize(bookmark.title, locale)}</strong></p>
       <p class="bookmark-text">${localize(bookmark.text, locale)}</p>
     </div>`;

@@ -1,9 +1,16 @@
 import type { Locale } from '../contract/types.js';
 
-/** The element's locale: its `locale` attribute, else the nearest `lang` (also across shadow roots), else German. */
+/**
+ * The element's locale: its `locale` attribute, else the nearest `lang` (also across shadow
+ * roots), else German; any BCP 47 tag, canonicalised ("EN-gb" → "en-GB"); a malformed one is German.
+ */
 export function resolveLocale(element: Element, attribute?: string | null): Locale {
-  const explicit = attribute ?? langOf(element);
-  return explicit?.toLowerCase().startsWith('en') ? 'en' : 'de';
+  const requested = (attribute ?? langOf(element))?.trim();
+  try {
+    return Intl.getCanonicalLocales(requested || 'de')[0];
+  } catch {
+    return 'de';
+  }
 }
 
 function langOf(element: Element): string | undefined {

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 const MESSAGES = {
@@ -16,5 +17,5 @@ const MESSAGES = {
 export type StatusMessage = keyof (typeof MESSAGES)['de'];
 
 export function statusMessage(key: StatusMessage, locale: Locale): string {
-  return MESSAGES[locale][key];
+  return MESSAGES[uiLocale(locale)][key];
 }

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 export type ChartType = 'column' | 'bar' | 'scatter' | 'line';
@@ -50,5 +51,5 @@ const MESSAGES = {
 export type ChartMessages = (typeof MESSAGES)['de'];
 
 export function chartMessages(locale: Locale): ChartMessages {
-  return MESSAGES[locale];
+  return MESSAGES[uiLocale(locale)];
 }

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 // d3-format / d3-time-format locale definitions. d3's de-DE has no percent key: vega would
@@ -33,5 +34,5 @@ const TIME = {
 
 /** The vega config `locale` (per view, unlike vega-embed's global `formatLocale`). */
 export function vegaLocale(locale: Locale) {
-  return { number: NUMBER[locale], time: TIME[locale] };
+  return { number: NUMBER[uiLocale(locale)], time: TIME[uiLocale(locale)] };
 }

@@ -1,5 +1,5 @@
 export * from './types.js';
 export * from './issues.js';
 export { parseJson } from './parse-json.js';
-export { manifestIssues, validateManifest, validateValueFileDocument, unrenderableBookmarkIssues } from './validate.js';
-export { localize } from './localize.js';
+export { manifestIssues, validateManifest, validateValueFileDocument, unrenderableBookmarkIssues, type ValidationOptions } from './validate.js';
+export { localize, uiLocale } from './localize.js';

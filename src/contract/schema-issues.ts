@@ -1,13 +1,16 @@
 import type { ErrorObject } from 'ajv';
 import { describeValue, pointerToPath, type ContractIssue } from './issues.js';
+import { CONTRACT_VERSION } from './types.js';
 
 const ONE_OF_EXPECTATIONS: Record<string, string> = {
-  text: 'a non-empty string or an object {"de": "…", "en": "…"}',
+  text: 'a non-empty string or an object of non-empty texts by language tag, e.g. {"de": "…", "en": "…"}',
   value: 'a number, null (missing) or {"suppressed": true}',
 };
 
 /** The pattern of the schema's `httpUrl`. */
 const HTTP_URL_PATTERN = '^https?://';
+/** The pattern of the schema's `contract`. */
+const CONTRACT_PATTERN = '^1\\.(0|[1-9][0-9]*)$';
 
 function valueAt(document: unknown, pointer: string): unknown {
   let current: unknown = document;
@@ -43,7 +46,9 @@ function expectation(error: ErrorObject, errors: ErrorObject[]): string {
     case 'const':
       return JSON.stringify(params.allowedValue);
     case 'pattern':
-      return params.pattern === HTTP_URL_PATTERN ? 'an http(s) URL' : `text matching ${params.pattern}`;
+      if (params.pattern === HTTP_URL_PATTERN) return 'an http(s) URL';
+      if (params.pattern === CONTRACT_PATTERN) return `a contract version "1.MINOR", e.g. "${CONTRACT_VERSION}"`;
+      return `text matching ${params.pattern}`;
     case 'minimum':
     case 'maximum':
       return `a number ${error.keyword === 'minimum' ? '≥' : '≤'} ${params.limit}`;
@@ -66,6 +71,12 @@ function expectation(error: ErrorObject, errors: ErrorObject[]): string {
   }
 }
 
+/** The JSON path of the property an `additionalProperties` error is about: `$.indicators[0].colour`. */
+export function unknownPropertyPath(error: ErrorObject, document: unknown): string {
+  const property = (error.params as { additionalProperty: string }).additionalProperty;
+  return pointerToPath(`${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`, document);
+}
+
 /** Turns Ajv's errors into issues: one per place, without the noise of failed oneOf branches. */
 export function schemaIssues(errors: ErrorObject[], document: unknown, file: string): ContractIssue[] {
   const oneOfFailures = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({ schema: e.schemaPath.replace(/\/oneOf$/, '/oneOf/'), instance: e.instancePath }));
@@ -78,8 +89,7 @@ export function schemaIssues(errors: ErrorObject[], document: unknown, file: str
     if (error.keyword !== 'oneOf' && isBranchOfFailedOneOf(error)) continue;
     if (error.keyword === 'additionalProperties') {
       const property = (error.params as { additionalProperty: string }).additionalProperty;
-      const pointer = `${error.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      issues.push({ file, path: pointerToPath(pointer, document), expected: 'no unknown property (check the spelling)', found: `the unknown property "${property}"` });
+      issues.push({ file, path: unknownPropertyPath(error, document), expected: 'no unknown property (check the spelling)', found: `the unknown property "${property}"` });
       continue;
     }
     const path = pointerToPath(error.instancePath, document);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { ContractError, formatIssue, type ContractIssue } from './issues.js';
 import { parseJson } from './parse-json.js';
-import type { AtlasManifest } from './types.js';
+import { CONTRACT_VERSION, type AtlasManifest } from './types.js';
 import { manifestIssues, validateManifest, validateValueFileDocument } from './validate.js';
 
 const FILE = 'atlas.json';
@@ -53,9 +53,11 @@ describe('contract validation', () => {
     { name: 'default year without data', change: (d) => (d.defaults.year = 2020), path: '$.defaults.year', expected: /at least one indicator/, found: /2020/ },
     { name: 'bookmark with unknown area', change: (d) => (d.bookmarks[0].areas = ['99999999']), path: '$.bookmarks[0].areas[0]', expected: /area of the bookmark's level/, found: /"99999999"/ },
     { name: 'empty title text', change: (d) => (d.title = ''), path: '$.title', expected: /non-empty string or an object/, found: /the string ""/ },
-    { name: 'text with an unknown language key', change: (d) => (d.indicators[0].title = { de: 'Kinder', fr: 'Enfants' }), path: '$.indicators[0].title', expected: /non-empty string or an object/, found: /an object with de, fr/ },
+    { name: 'text keyed by no language tag', change: (d) => (d.indicators[0].title = { de: 'Kinder', en_US: 'Children' }), path: '$.indicators[0].title', expected: /non-empty string or an object of non-empty texts by language tag/, found: /an object with de, en_US/ },
+    { name: 'text without any language', change: (d) => (d.indicators[0].title = {}), path: '$.indicators[0].title', expected: /non-empty string or an object/, found: /an empty object/ },
+    { name: 'empty text in one language', change: (d) => (d.indicators[0].title = { de: 'Kinder', tr: '' }), path: '$.indicators[0].title', expected: /non-empty string or an object/, found: /an object with de, tr/ },
     { name: 'suppressed value written as text', change: (d) => (d.values[0].reference = 'k. A.'), path: '$.values[0].reference', expected: /a number, null \(missing\) or \{"suppressed": true\}/, found: /"k. A."/ },
-    { name: 'unsupported contract version', change: (d) => (d.contract = '2.0'), path: '$.contract', expected: /matching/, found: /"2.0"/ },
+    { name: 'malformed contract version', change: (d) => (d.contract = '1'), path: '$.contract', expected: /a contract version "1.MINOR", e.g. "1\.\d+"/, found: /the string "1"/ },
     { name: 'duplicate value block', change: (d) => d.values.push(structuredClone(d.values[0])), path: '$.values[2]', expected: /one value block per indicator, level and year/, found: /second block/ },
   ];
 
@@ -115,7 +117,7 @@ describe('contract validation', () => {
 
   it('never crashes on schema-valid documents: it returns a manifest or a ContractError', () => {
     const id = fc.constantFrom('a', 'b', 'c');
-    const text = fc.oneof(fc.string({ minLength: 1 }), fc.record({ de: fc.string({ minLength: 1 }) }));
+    const text = fc.oneof(fc.string({ minLength: 1 }), fc.dictionary(fc.constantFrom('de', 'en', 'tr', 'de-CH'), fc.string({ minLength: 1 }), { minKeys: 1 }));
     const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.constant({ suppressed: true as const }));
     const key = fc.constantFrom('01', '02', '03');
     const year = fc.constantFrom(2013, 2014);
@@ -166,5 +168,88 @@ describe('contract validation', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  describe('contract versions', () => {
+    const [major, minor] = CONTRACT_VERSION.split('.').map(Number);
+    const newerMinor = `${major}.${minor + 1}`;
+
+    /** Validates and returns the notes it gave. */
+    function notesOf(document: unknown, file = FILE): string[] {
+      const notes: string[] = [];
+      validateManifest(document, file, { note: (message) => notes.push(message) });
+      return notes;
+    }
+
+    it('rejects unknown properties up to its own minor version: there they are typos', () => {
+      for (const contract of ['1.0', CONTRACT_VERSION]) {
+        const issue = only(manifestIssues(variant((d) => ((d.contract = contract), (d.indicators[0].shortTitel = 'Kinder'))), FILE));
+        expect(issue.path, contract).to.equal('$.indicators[0].shortTitel');
+        expect(issue.expected).to.match(/no unknown property \(check the spelling\)/);
+      }
+    });
+
+    it('reads a manifest of a newer minor version without its unknown properties, with one note naming them', () => {
+      const doc = variant((d) => {
+        d.contract = newerMinor;
+        d.indicators[0].colour = 'red';
+        d.levels[1].areas[0].population = 1200;
+        d.values[0].comment = { de: 'neu' };
+        d.newTopLevel = [];
+      });
+      expect(manifestIssues(doc, FILE).map(formatIssue)).to.deep.equal([]);
+      const notes = notesOf(doc);
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.equal(
+        `keck-atlas: ${FILE} uses contract ${newerMinor}, newer than this library's ${CONTRACT_VERSION}: 4 properties it does not know ignored ` +
+          '($.newTopLevel, $.levels[1].areas[0].population, $.indicators[0].colour, $.values[0].comment); update keck-atlas to use them.',
+      );
+    });
+
+    it('gives no note for a manifest of a newer minor version that uses no new property', () => {
+      expect(notesOf(variant((d) => (d.contract = newerMinor)))).to.deep.equal([]);
+    });
+
+    it('names five ignored properties in the note and counts the rest', () => {
+      const notes = notesOf(variant((d) => ((d.contract = newerMinor), ['a', 'b', 'c', 'e', 'f', 'g', 'h'].forEach((name) => (d[name] = 1)))));
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.match(/: 7 properties it does not know ignored \(\$\.a, \$\.b, \$\.c, \$\.e, \$\.f and 2 more\)/);
+    });
+
+    it('still checks every known property of a newer minor version, and gives no note when it fails', () => {
+      const doc = variant((d) => ((d.contract = newerMinor), (d.indicators[0].colour = 'red'), (d.indicators[0].decimals = 'zwei'), (d.values[0].values['03460001'] = { suppressed: true, reason: 'small' })));
+      const issues = manifestIssues(doc, FILE);
+      expect(issues.map((i) => i.path)).to.deep.equal(['$.indicators[0].decimals', '$.values[0].values["03460001"]']);
+      const notes: string[] = [];
+      expect(() => validateManifest(doc, FILE, { note: (message) => notes.push(message) })).to.throw(ContractError);
+      expect(notes).to.deep.equal([]);
+    });
+
+    it('keeps language maps closed in a newer minor version: a key must be a language tag', () => {
+      const issue = only(manifestIssues(variant((d) => ((d.contract = newerMinor), (d.title = { de: 'Atlas', 'not a tag': 'x' }))), FILE));
+      expect(issue.path).to.equal('$.title');
+    });
+
+    it('refuses a manifest of a newer major version with one clear message, whatever else it holds', () => {
+      const issue = only(manifestIssues(variant((d) => ((d.contract = '2.0'), delete d.levels, (d.layers = []))), FILE));
+      expect(formatIssue(issue)).to.equal(`${FILE}: $.contract: expected contract 1.x, found contract 2.0: this atlas uses contract 2.0; this library reads 1.x — update keck-atlas`);
+    });
+
+    it('refuses a manifest of an older major version', () => {
+      const issue = only(manifestIssues(variant((d) => (d.contract = '0.9')), FILE));
+      expect(issue.found).to.equal('contract 0.9: this atlas uses contract 0.9, which this library (contract 1.x) does not read');
+    });
+
+    it('applies the same rule to value files', () => {
+      const block = { indicator: 'u15-share', level: 'gemeinde', year: 2013, values: { '03460001': 1 }, comment: 'neu' };
+      const atlas = variant((d) => (d.values = [])) as AtlasManifest;
+      const notes: string[] = [];
+      const blocks = validateValueFileDocument({ contract: newerMinor, values: [block], source: 'x' }, atlas, 'values.json', { note: (message) => notes.push(message) });
+      expect(blocks).to.have.length(1);
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain('values.json uses contract').and.contain('($.source, $.values[0].comment)');
+      expect(() => validateValueFileDocument({ contract: CONTRACT_VERSION, values: [block] }, atlas, 'values.json')).to.throw(/values\.json: \$\.values\[0\]\.comment: expected no unknown property/);
+      expect(() => validateValueFileDocument({ contract: '2.1', values: 'anything' }, atlas, 'values.json')).to.throw('values.json: $.contract: expected contract 1.x, found contract 2.1: this atlas uses contract 2.1; this library reads 1.x — update keck-atlas');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import { isSuppressed, type Indicator, type Locale, type Value } from '../contract/types.js';
 import { messages } from './messages.js';
 
@@ -11,7 +12,7 @@ function formatter(locale: Locale, decimals: number, grouping = true): Intl.Numb
   const key = `${locale}|${decimals}|${grouping}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
+    format = new Intl.NumberFormat(uiLocale(locale) === 'en' ? 'en-GB' : 'de-DE', {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       // de-DE leaves 4-digit numbers ungrouped by default; statistics offices write 1.096.
@@ -40,7 +41,7 @@ export function formatNumber(value: number, decimals: number, locale: Locale, { 
 function withUnit(number: string, unit: string, locale: Locale): string {
   const trimmed = unit.trim();
   if (!trimmed) return number;
-  if ((trimmed === '%' || trimmed === '‰') && locale === 'en') return `${number}${trimmed}`;
+  if ((trimmed === '%' || trimmed === '‰') && uiLocale(locale) === 'en') return `${number}${trimmed}`;
   return `${number}\u00a0${trimmed}`;
 }
 

@@ -1,4 +1,5 @@
-import type { Locale } from '../contract/types.js';
+import { uiLocale } from '../contract/localize.js';
+import type { Locale, UiLocale } from '../contract/types.js';
 
 /**
  * The shared de/en terms for values and legends. Every element and export takes these
@@ -24,7 +25,7 @@ export interface Messages {
   rangeSpoken: string;
 }
 
-const MESSAGES: Record<Locale, Messages> = {
+const MESSAGES: Record<UiLocale, Messages> = {
   de: {
     suppressed: 'k. A.',
     suppressedSpoken: 'keine Angabe (Datenschutz)',
@@ -53,5 +54,5 @@ const MESSAGES: Record<Locale, Messages> = {
 
 /** The shared terms for a locale. */
 export function messages(locale: Locale): Messages {
-  return MESSAGES[locale] ?? MESSAGES.de;
+  return MESSAGES[uiLocale(locale)];
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from '../core/format.js';
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 import type { ValueState } from '../core/view.js';
 
@@ -39,7 +40,7 @@ const BOM = '\ufeff';
 
 /** The CSV dialect of a locale: German Excel reads `;` with decimal comma, English `,` with point. */
 export function csvDialect(locale: Locale): { separator: string; decimal: string } {
-  return locale === 'de' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
+  return uiLocale(locale) === 'de' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
 }
 
 /** A plain number for machine reading: the indicator's decimals, no grouping, the dialect's decimal mark. */

@@ -1,4 +1,5 @@
-import type { Locale } from '../contract/types.js';
+import { uiLocale } from '../contract/localize.js';
+import type { Locale, UiLocale } from '../contract/types.js';
 import { loadPdf } from './load-pdf.js';
 import { svgSize } from './image.js';
 
@@ -15,7 +16,7 @@ export interface PdfOptions {
 const MARGIN = 36;
 const TITLE_SIZE = 14;
 const FOOTER_SIZE = 8;
-const SOURCE_LABEL: Record<Locale, string> = { de: 'Quelle', en: 'Source' };
+const SOURCE_LABEL: Record<UiLocale, string> = { de: 'Quelle', en: 'Source' };
 
 /**
  * A one-page vector PDF of an SVG: the drawing as PDF paths and text (svg2pdf.js), with the
@@ -31,15 +32,15 @@ export async function svgToPdf(svg: SVGSVGElement, options: PdfOptions): Promise
   measure.setFontSize(TITLE_SIZE);
   const titleLines: string[] = measure.splitTextToSize(options.title, textWidth);
   measure.setFontSize(FOOTER_SIZE);
-  const footer = [`${SOURCE_LABEL[options.locale]}: ${options.source}`, options.attribution].filter((line): line is string => !!line);
+  const footer = [`${SOURCE_LABEL[uiLocale(options.locale)]}: ${options.source}`, options.attribution].filter((line): line is string => !!line);
   const footerLines: string[] = footer.flatMap((line) => measure.splitTextToSize(line, textWidth));
   const titleHeight = titleLines.length * TITLE_SIZE * 1.25;
   const footerHeight = footerLines.length * FOOTER_SIZE * 1.35;
   const pageHeight = MARGIN + titleHeight + 12 + height + 12 + footerHeight + MARGIN;
 
   const doc = new jsPDF({ unit: 'pt', format: [pageWidth, pageHeight], orientation: pageWidth > pageHeight ? 'landscape' : 'portrait' });
-  doc.setProperties({ title: options.title, subject: `${SOURCE_LABEL[options.locale]}: ${options.source}`, creator: 'keck-atlas' });
-  doc.setLanguage(options.locale === 'de' ? 'de-DE' : 'en-GB');
+  doc.setProperties({ title: options.title, subject: `${SOURCE_LABEL[uiLocale(options.locale)]}: ${options.source}`, creator: 'keck-atlas' });
+  doc.setLanguage(uiLocale(options.locale) === 'de' ? 'de-DE' : 'en-GB');
   doc.setFont('helvetica', 'bold');
   doc.setFontSize(TITLE_SIZE);
   doc.text(titleLines, MARGIN, MARGIN + TITLE_SIZE, { lineHeightFactor: 1.25 });

@@ -1,4 +1,5 @@
 import type { Cell, Row, SheetData } from 'write-excel-file/browser';
+import { uiLocale } from '../contract/localize.js';
 import type { ExportColumn, ExportRow, ExportTable } from './csv.js';
 import { loadXlsxWriter } from './load-xlsx.js';
 
@@ -19,7 +20,7 @@ export function numberFormat(column: Pick<ExportColumn, 'unit' | 'decimals'>, lo
   const decimals = Number.isInteger(column.decimals) && column.decimals > 0 ? `.${'0'.repeat(Math.min(column.decimals, 20))}` : '';
   const unit = column.unit.trim().replace(/["\\]/g, '');
   if (!unit) return `#,##0${decimals}`;
-  const gap = locale === 'en' && (unit === '%' || unit === '‰') ? '' : ' ';
+  const gap = uiLocale(locale) === 'en' && (unit === '%' || unit === '‰') ? '' : ' ';
   return `#,##0${decimals}"${gap}${unit}"`;
 }
 

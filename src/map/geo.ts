@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
+import { uiLocale } from '../contract/localize.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
 
 /** The bounding box of a set of areas. */
@@ -81,7 +82,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Area keys in keyboard order: alphabetical by name in the locale, then by key. */
 export function keyboardOrder(features: readonly AreaFeature[], locale: string): string[] {
-  const collator = new Intl.Collator(locale === 'en' ? 'en' : 'de');
+  const collator = new Intl.Collator(uiLocale(locale));
   return [...features]
     .sort((a, b) => collator.compare(a.properties.name, b.properties.name) || (a.properties.key < b.properties.key ? -1 : 1))
     .map((feature) => feature.properties.key);

@@ -6,7 +6,7 @@ import type { GroupView } from '../base/group.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
 import { linkOrText } from '../base/links.js';
-import { localize } from '../contract/localize.js';
+import { localize, uiLocale } from '../contract/localize.js';
 import type { ClassificationMethod } from '../core/classify.js';
 import { readColourOverrides, readSeriesOverrides, seriesColours } from '../core/colours.js';
 import { styledView, type StyledView } from '../core/view.js';
@@ -378,7 +378,7 @@ export class KeckMap extends KeckElement {
     const area = this.view?.byKey.get(key);
     if (!area) return;
     const selected = this.selectedAreas.includes(key) ? `, ${mapMessages(this.activeLocale).selected}` : '';
-    const of = this.activeLocale === 'en' ? 'of' : 'von';
+    const of = uiLocale(this.activeLocale) === 'en' ? 'of' : 'von';
     this.announcement = `${area.name}: ${area.spoken}${selected} (${position + 1} ${of} ${total})`;
   }
 

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 const MESSAGES = {
@@ -53,5 +54,5 @@ export type MapMessages = (typeof MESSAGES)['de'];
 
 /** The map's UI texts for a locale. */
 export function mapMessages(locale: Locale): MapMessages {
-  return MESSAGES[locale];
+  return MESSAGES[uiLocale(locale)];
 }

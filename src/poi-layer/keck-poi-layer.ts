@@ -118,7 +118,7 @@ export class KeckPoiLayer extends LitElement {
   /** Comma-separated category ids to show (default: all). */
   @property({ reflect: true }) categories?: string;
 
-  /** `de` or `en`; default: the page's `lang`. */
+  /** A BCP 47 language tag, as on the other elements; default: the page's `lang`. */
   @property({ reflect: true }) locale?: Locale;
 
   @state() private pois: Poi[] = [];

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 const MESSAGES = {
@@ -40,5 +41,5 @@ const MESSAGES = {
 export type PoiMessages = (typeof MESSAGES)['de'];
 
 export function poiMessages(locale: Locale): PoiMessages {
-  return MESSAGES[locale];
+  return MESSAGES[uiLocale(locale)];
 }

@@ -1,3 +1,4 @@
+import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
 const MESSAGES = {
@@ -79,5 +80,5 @@ export type TableMessages = (typeof MESSAGES)['de'] | (typeof MESSAGES)['en'];
 
 /** The table's UI strings in a locale. */
 export function tableMessages(locale: Locale): TableMessages {
-  return MESSAGES[locale];
+  return MESSAGES[uiLocale(locale)];
 }
