@@ -10,8 +10,18 @@ const elements = manifest.modules
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
 const escape = (text = '') => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const rows = (items, label) =>
-  items.length ? [`| ${label} | meaning |`, '|---|---|', ...items.map((item) => `| \`${item.name}\` | ${escape(item.description)} |`), ''] : [];
+const code = (text) => (text ? `\`${escape(text)}\`` : '');
+const partRows = (parts) =>
+  parts.length ? ['| part | meaning |', '|---|---|', ...parts.map((part) => `| \`${part.name}\` | ${escape(part.description)} |`), ''] : [];
+const propertyRows = (properties) =>
+  properties.length
+    ? [
+        '| property | syntax | default | meaning |',
+        '|---|---|---|---|',
+        ...properties.map((p) => `| \`${p.name}\` | ${code(p.syntax)} | ${code(p.default)} | ${escape(p.description)} |`),
+        '',
+      ]
+    : [];
 
 const themed = elements.filter((element) => element.cssProperties?.length);
 const shared = new Set(
@@ -47,13 +57,13 @@ const lines = [
   '',
   '## Custom properties of every element',
   '',
-  ...rows(sharedProperties, 'property'),
+  ...propertyRows(sharedProperties),
 ];
 for (const element of elements) {
   const own = (element.cssProperties ?? []).filter((p) => !shared.has(p.name));
   lines.push(`## \`<${element.tagName}>\``, '', escape(element.description ?? element.summary ?? ''), '');
-  lines.push(...rows(own, 'property'));
-  lines.push(...rows(element.cssParts ?? [], 'part'));
+  lines.push(...propertyRows(own));
+  lines.push(...partRows(element.cssParts ?? []));
 }
 const text = `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 

@@ -22,9 +22,9 @@ type Resolved = { model: ReportModel } | { problem: string; alert: boolean };
  * Without `areas`, the areas come from the group's selection (the three most recent)
  * or the bookmark.
  *
- * @fires keck-load - The atlas has loaded.
- * @fires keck-error - Loading failed or an attribute names something the atlas lacks.
- * @fires keck-export - Before a PDF download; cancel it to handle the file yourself (detail: format, blob, fileName).
+ * @fires {KeckLoadEvent} keck-load - The atlas has loaded.
+ * @fires {KeckErrorEvent} keck-error - Loading failed or an attribute names something the atlas lacks.
+ * @fires {KeckExportEvent} keck-export - Before a PDF download; cancel it to handle the file yourself (detail: format, blob, fileName).
  * @csspart status - The loading or error message, or the message about the chosen areas.
  * @csspart bookmark - The opened bookmark's title and interpretation text.
  * @csspart header - Title, compared areas and data year.
@@ -34,7 +34,7 @@ type Resolved = { model: ReportModel } | { problem: string; alert: boolean };
  * @csspart bar - The small bar showing the difference from the reference.
  * @csspart footnotes - Definitions and sources.
  * @csspart attribution - The credits of the data.
- * @cssprop --keck-bar - Colour of the difference bars (default: the accent colour).
+ * @cssprop {<color>} [--keck-bar=var(--keck-accent)] - Colour of the difference bars.
  */
 export class KeckAreaReport extends KeckElement {
   static override styles = [baseStyles, reportStyles];

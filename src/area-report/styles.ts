@@ -26,7 +26,7 @@ export const reportStyles = css`
     padding: 0.35em 0.9em;
     border: 1px solid var(--keck-accent, #0b5cad);
     border-radius: 4px;
-    background: var(--keck-background, #fff);
+    background: var(--keck-background, Canvas);
     color: var(--keck-accent, #0b5cad);
     cursor: pointer;
   }

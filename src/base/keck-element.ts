@@ -15,16 +15,16 @@ import { baseStyles } from './styles.js';
  *
  * @csspart status - The loading or error message.
  * @csspart bookmark - The opened bookmark's title and interpretation text (see `renderBookmarkText()`).
- * @cssprop --keck-text - Text colour (default: inherited from the page).
- * @cssprop --keck-background - Background of panels (default: transparent).
- * @cssprop --keck-border - Border colour of tables and panels.
- * @cssprop --keck-accent - Accent colour: focus rings, selection, buttons.
- * @cssprop --keck-error - Colour of error messages.
- * @cssprop --keck-muted - Secondary text (units, footnotes).
- * @cssprop --keck-class-1 - Colour of the lowest class; `--keck-class-2` … `--keck-class-7` for the others (default: ColorBrewer by polarity).
- * @cssprop --keck-suppressed - Base colour of suppressed ("k. A.") areas, under the stripes.
- * @cssprop --keck-suppressed-stripe - Stripe colour of suppressed areas.
- * @cssprop --keck-missing - Colour of areas without data ("–").
+ * @cssprop {<color>} [--keck-text=inherit] - Text colour (default: inherited from the page).
+ * @cssprop {<color>} [--keck-background=transparent] - Background of the element; panels and buttons drawn on the map or chart use it too (default there: `Canvas`).
+ * @cssprop {<color>} [--keck-border=#767676] - Border colour of tables, panels and the status message.
+ * @cssprop {<color>} [--keck-accent=#0b5cad] - Accent colour: focus rings, selection, buttons, the bookmark's rule.
+ * @cssprop {<color>} [--keck-error=#b00020] - Colour of error messages.
+ * @cssprop {<color>} [--keck-muted=#595959] - Secondary text (units, footnotes, sources).
+ * @cssprop {<color>} --keck-class-1 - Colour of the lowest class; `--keck-class-2` … `--keck-class-7` for the others (default: the ColorBrewer scheme for the indicator's polarity, from the core).
+ * @cssprop {<color>} [--keck-suppressed=#ffffff] - Base colour of suppressed ("k. A.") areas, under the stripes.
+ * @cssprop {<color>} [--keck-suppressed-stripe=#636363] - Stripe colour of suppressed areas.
+ * @cssprop {<color>} [--keck-missing=#d9d9d9] - Colour of areas without data ("–").
  */
 export abstract class KeckElement extends LitElement {
   static override styles = [baseStyles];

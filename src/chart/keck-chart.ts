@@ -49,20 +49,20 @@ interface VegaResult {
  * move a highlight between the areas' marks in drawn order, Enter or Space selects the highlighted
  * area, and a live region reads its name and value.
  *
- * @fires keck-area-select - When a mark (or an area in the table) is clicked; detail `{ level, key }`, key null when deselected.
- * @fires keck-load - When the atlas has loaded.
- * @fires keck-export - Before an export is downloaded; cancel it to handle the file yourself.
- * @fires keck-error - When the atlas cannot be loaded or the attributes do not fit it.
+ * @fires {KeckAreaSelectEvent} keck-area-select - When a mark (or an area in the table) is clicked; detail `{ level, key }`, key null when deselected.
+ * @fires {KeckLoadEvent} keck-load - When the atlas has loaded.
+ * @fires {KeckExportEvent} keck-export - Before an export is downloaded; cancel it to handle the file yourself.
+ * @fires {KeckErrorEvent} keck-error - When the atlas cannot be loaded or the attributes do not fit it.
  * @csspart figure - The figure holding caption, chart and source.
  * @csspart chart - The box the chart's SVG is drawn into.
  * @csspart toolbar - The export buttons.
  * @csspart table - The `<details>` with the table alternative.
  * @csspart status - The loading or error message.
- * @cssprop --keck-accent - Colour of the first series, of scatter points and of the export buttons.
- * @cssprop --keck-reference - Colour of the reference line and point (default: the text colour).
- * @cssprop --keck-series-1 - Colours of series 1 … 7 (`--keck-series-2` … `--keck-series-7` likewise); series 1 defaults to `--keck-accent`.
- * @cssprop --keck-chart-grid - Colour of grid lines (default #e0e0e0).
- * @cssprop --keck-class-1 - Class colours 1 … 7 of a single-indicator column or bar chart, shared with map and table (from the core).
+ * @cssprop {<color>} [--keck-accent=#0b5cad] - Colour of the first series, of scatter points and of the export buttons.
+ * @cssprop {<color>} [--keck-reference=currentColor] - Colour of the reference line and point (the text colour).
+ * @cssprop {<color>} --keck-series-1 - Colours of series 1 … 7 (`--keck-series-2` … `--keck-series-7` likewise); series 1 defaults to `--keck-accent`.
+ * @cssprop {<color>} [--keck-chart-grid=#e0e0e0] - Colour of grid lines.
+ * @cssprop {<color>} --keck-class-1 - Class colours 1 … 7 of a single-indicator column or bar chart, shared with map and table (default: the ColorBrewer scheme of the indicator’s polarity, from the core).
  */
 export class KeckChart extends KeckElement {
   static override styles = [baseStyles, dataTableStyles, chartStyles];

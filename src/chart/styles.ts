@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
-/**
- * @cssprop --keck-accent - Colour of the first series, of scatter points and of the export buttons.
- * @cssprop --keck-reference - Colour of the reference line and point (default: the text colour).
- * @cssprop --keck-series-1 - Colours of series 1 … 7 (indicators side by side, areas in a time series); series 1 defaults to `--keck-accent`.
- * @cssprop --keck-chart-grid - Colour of grid lines (default #e0e0e0).
- */
+/** Styles of `<keck-chart>` (its custom properties are documented on the class). */
 export const chartStyles = css`
   figure {
     margin: 0;
@@ -46,7 +41,7 @@ export const chartStyles = css`
     border: 1px solid var(--keck-accent, #0b5cad);
     border-radius: 4px;
     color: var(--keck-accent, #0b5cad);
-    background: var(--keck-background, #ffffff);
+    background: var(--keck-background, Canvas);
   }
   .toolbar button:hover {
     background: var(--keck-accent, #0b5cad);

@@ -45,18 +45,18 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * maplibre-gl loads only when a map is on the page; nothing is requested from another origin
  * unless `basemap` names a style.
  *
- * @fires keck-area-select - An area was selected (click, Enter) or the selection cleared (Escape); detail `{ level, key }`.
- * @fires keck-load - The atlas has loaded and the map has drawn its areas.
- * @fires keck-error - Loading failed (atlas, geometry, maplibre or its worker) or an attribute names something the atlas does not have.
- * @fires keck-export - Before an export download; cancel it to handle the file yourself (detail: format, blob, fileName).
+ * @fires {KeckAreaSelectEvent} keck-area-select - An area was selected (click, Enter) or the selection cleared (Escape); detail `{ level, key }`.
+ * @fires {KeckLoadEvent} keck-load - The atlas has loaded and the map has drawn its areas.
+ * @fires {KeckErrorEvent} keck-error - Loading failed (atlas, geometry, maplibre or its worker) or an attribute names something the atlas does not have.
+ * @fires {KeckExportEvent} keck-export - Before an export download; cancel it to handle the file yourself (detail: format, blob, fileName).
  * @slot - `<keck-poi-layer>` elements.
  * @csspart figure - The whole map figure.
  * @csspart caption - The title above the map.
  * @csspart map - The map (one tab stop; arrow keys move between areas).
  * @csspart details - The details box shown on hover and keyboard focus.
  * @csspart legend - The legend.
- * @cssprop --keck-map-height - Height of the map (default 28rem).
- * @cssprop --keck-series-1 - Colour of the first column series (also `--keck-series-2` … `-7`; default: the accent, then the same series colours as the charts).
+ * @cssprop {<length>} [--keck-map-height=28rem] - Height of the map area (the canvas, not legend and notes around it).
+ * @cssprop {<color>} --keck-series-1 - Colour of the first column series (also `--keck-series-2` … `-7`; default: the accent, then the same series colours as the charts).
  * @csspart attribution - Source and attribution notices.
  * @csspart table - The table alternative.
  * @csspart controls - The optional built-in selects (attribute `controls`).

@@ -67,7 +67,7 @@ export const mapStyles = css`
     pointer-events: none;
     max-width: 16rem;
     padding: 0.4em 0.6em;
-    background: var(--keck-background, #ffffff);
+    background: var(--keck-background, Canvas);
     background-color: #ffffff;
     color: #1a1a1a;
     border: 1px solid var(--keck-border, #767676);
@@ -88,7 +88,7 @@ export const mapStyles = css`
   .attribution,
   .source {
     font-size: 0.85em;
-    color: var(--keck-muted, #555555);
+    color: var(--keck-muted, #595959);
     margin: 0.4em 0;
   }
   .attribution a {

@@ -38,6 +38,9 @@ interface Category {
  * @csspart filter - The category checkboxes.
  * @csspart list - The list of points in view.
  * @csspart details - The details panel of the chosen point.
+ * @cssprop {<color>} [--keck-border=#767676] - Border of the filter, list and details panel.
+ * @cssprop {<color>} [--keck-accent=#0b5cad] - Colour of the list's buttons and links.
+ * @cssprop {<color>} [--keck-muted=#595959] - Secondary text (category, address).
  */
 export class KeckPoiLayer extends LitElement {
   static override styles = [
@@ -107,7 +110,7 @@ export class KeckPoiLayer extends LitElement {
       }
       .note {
         font-size: 0.85em;
-        color: var(--keck-muted, #555555);
+        color: var(--keck-muted, #595959);
       }
     `,
   ];

@@ -26,18 +26,23 @@ const list = (value?: string) =>
  * `<keck-table>`: the indicators of the areas of a level in a year, with the reference row,
  * sortable by every column, with CSV and XLSX export.
  *
- * @fires keck-area-select - The user selected an area (row); detail `{ level, key }`.
- * @fires keck-export - Just before a file is downloaded; cancel it to handle the blob yourself.
- * @fires keck-load - The atlas has loaded.
- * @fires keck-error - Loading failed or an attribute names something the atlas lacks; detail `{ message }`.
+ * @fires {KeckAreaSelectEvent} keck-area-select - The user selected an area (row); detail `{ level, key }`.
+ * @fires {KeckExportEvent} keck-export - Just before a file is downloaded; cancel it to handle the blob yourself.
+ * @fires {KeckLoadEvent} keck-load - The atlas has loaded.
+ * @fires {KeckErrorEvent} keck-error - Loading failed or an attribute names something the atlas lacks; detail `{ message }`.
  * @csspart scroll - The scrolling container around the table.
  * @csspart table - The table.
  * @csspart caption - The caption.
+ * @csspart header - Each column header cell (sticky; its background defaults to `--keck-table-header-background`).
  * @csspart reference-row - The row of the reference area.
  * @csspart row - An area's row.
  * @csspart notes - Footnotes, definitions and sources below the table.
  * @csspart export - The group of export buttons.
  * @csspart status - The loading, error or empty message.
+ * @cssprop {<length>} [--keck-table-max-height=70vh] - Height after which the table scrolls vertically.
+ * @cssprop {<color>} [--keck-table-stripe=transparent] - Background of every other row.
+ * @cssprop {<color>} [--keck-table-header-background=Canvas] - Background of the sticky header and first column.
+ * @cssprop {<color>} [--keck-selected=color-mix(in srgb, var(--keck-accent) 14%, Canvas)] - Background of a selected row (a light tint of the accent).
  */
 export class KeckTable extends KeckElement {
   static override styles = [...KeckElement.styles, tableStyles];
@@ -227,7 +232,7 @@ export class KeckTable extends KeckElement {
     const sorted = this.sort?.column === column ? this.sort : undefined;
     const ariaSort = sorted ? (sorted.ascending ? 'ascending' : 'descending') : nothing;
     const arrow = sorted ? (sorted.ascending ? '▲' : '▼') : '↕';
-    return html`<th scope="col" class=${numeric ? 'number' : ''} aria-sort=${ariaSort}>
+    return html`<th scope="col" part="header" class=${numeric ? 'number' : ''} aria-sort=${ariaSort}>
       <button type="button" class="sort" @click=${() => this.sortBy(column, label)}>
         <span>${label}${unit ? html` <span class="unit">(${unit})</span>` : nothing}</span>
         <span class="arrow" aria-hidden="true">${arrow}</span>

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
-/**
- * @cssprop --keck-table-max-height - Height after which the table scrolls vertically (default 70vh).
- * @cssprop --keck-table-stripe - Background of every other row (default: none).
- * @cssprop --keck-table-header-background - Background of the sticky header and first column (default: Canvas).
- * @cssprop --keck-selected - Background of a selected row (default: a light tint of the accent).
- */
+/** Styles of `<keck-table>` (its custom properties are documented on the class). */
 export const tableStyles = css`
   .scroll {
     max-width: 100%;
@@ -88,8 +83,10 @@ export const tableStyles = css`
     padding: 0.1em 0.2em;
     border: 0;
     background: none;
-    text-align: inherit;
+    color: inherit;
+    font: inherit;
     font-weight: bold;
+    text-align: inherit;
     cursor: pointer;
   }
   .sort .arrow {
@@ -98,6 +95,10 @@ export const tableStyles = css`
   .unit {
     font-weight: normal;
     color: var(--keck-muted, #595959);
+  }
+  /* Header cells may be themed with ::part(header) (a dark corporate colour): units follow their colour. */
+  thead .unit {
+    color: inherit;
   }
   .area {
     border: 0;

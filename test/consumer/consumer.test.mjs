@@ -107,6 +107,32 @@ describe('the packed package in a fresh app', () => {
     assert.deepEqual(forKeckAtlas, []);
   });
 
+  test('Node (SSR, a consuming app\u2019s tests) imports every script entry without throwing; the contract validates there', () => {
+    // Every script entry but the CDN folder's page scripts (embed.js, embed-host.js); keck-atlas.js has a Node target.
+    const nodeTarget = (target) => (typeof target === 'string' ? target : (target.node ?? target.default));
+    const entries = Object.entries(own.exports)
+      .filter(([subpath, target]) => !/\.(json|html|css)$/.test(subpath) && !nodeTarget(target).startsWith('./dist/cdn/'))
+      .map(([subpath]) => subpath);
+    assert.ok(entries.includes('./keck-atlas.js') && entries.includes('./map/define'));
+    const script = [
+      ...entries.map((subpath) => `await import(${JSON.stringify(`keck-atlas${subpath.slice(1)}`)});`),
+      "const { validateManifest } = await import('keck-atlas/contract');",
+      "const { readFileSync } = await import('node:fs');",
+      "const atlas = validateManifest(JSON.parse(readFileSync('public/atlas/atlas.json', 'utf8')), 'atlas.json');",
+      "console.log(JSON.stringify({ id: atlas.id, element: typeof (await import('keck-atlas')).KeckMap }));",
+    ].join('\n');
+    const output = run('node', ['--input-type=module', '-e', script], app);
+    assert.deepEqual(JSON.parse(output.trim().split('\n').at(-1)), { id: JSON.parse(readFileSync(path.join(app, 'public/atlas/atlas.json'), 'utf8')).id, element: 'function' });
+  });
+
+  test('editors find the custom data in the installed package (VS Code html/css data, JetBrains web-types)', () => {
+    const installed = path.join(app, 'node_modules/keck-atlas');
+    const pkg = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    const webTypes = JSON.parse(readFileSync(path.join(installed, pkg['web-types']), 'utf8'));
+    assert.equal(webTypes.contributions.html.elements.length, 5);
+    for (const file of ['vscode.html-custom-data.json', 'vscode.css-custom-data.json', pkg.customElements]) assert.ok(existsSync(path.join(installed, file)), file);
+  });
+
   test('Vite build: <keck-map> draws its areas', async () => {
     run(path.join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], app);
     await assertBuiltAppDraws(path.join(app, 'dist'));
