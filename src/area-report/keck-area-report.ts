@@ -1,6 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Indicator } from '../contract/types.js';
+import { localize } from '../contract/localize.js';
+import type { Problem } from '../base/problem.js';
 import { KeckElement } from '../base/keck-element.js';
 import { linkOrText } from '../base/links.js';
 import { deliverExport, exportFileName } from '../export/download.js';
@@ -11,7 +13,7 @@ import { MAX_AREAS, reportModel, type ReportCell, type ReportModel, type ReportR
 import { reportPdf } from './pdf.js';
 import { reportStyles } from './styles.js';
 
-type Resolved = { model: ReportModel } | { problem: string; alert: boolean };
+type Resolved = { model: ReportModel; note?: string } | { problem: Problem };
 
 /**
  * All published indicators of the atlas for up to three areas side by side with the
@@ -49,7 +51,7 @@ export class KeckAreaReport extends KeckElement {
 
   /** The report as shown, once the atlas is loaded and the areas are valid. */
   get model(): ReportModel | undefined {
-    const resolved = this.resolve();
+    const resolved = this.resolved ?? this.resolve();
     return resolved && 'model' in resolved ? resolved.model : undefined;
   }
 
@@ -75,45 +77,63 @@ export class KeckAreaReport extends KeckElement {
     }
   }
 
+  private resolved?: Resolved;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.resolved = this.resolve();
+    super.willUpdate(changed);
+  }
+
+  protected override viewProblem(): Problem | undefined {
+    return this.resolved && 'problem' in this.resolved ? this.resolved.problem : undefined;
+  }
+
+  /** The areas: its own `areas` (checked), else the selection on its level (the most recent three), else the bookmark's (checked). */
   private resolve(): Resolved | undefined {
     const atlas = this.data.atlas;
     const level = this.activeLevel;
     const year = this.activeYear;
-    if (this.data.status !== 'ready' || !atlas || !level || year === undefined) return undefined;
+    if (this.data.status !== 'ready' || !atlas || !level || !atlas.level(level) || year === undefined) return undefined;
     const messages = reportMessages(this.activeLocale);
+    const levelTitle = localize(atlas.level(level)!.title, this.activeLocale);
     const own = parseList(this.areas);
-    // Areas named by the attribute or the bookmark must be valid; a group's selection is taken as it comes.
-    const explicit = own !== undefined || (this.groupView.areas.length === 0 && this.activeBookmark?.areas !== undefined);
-    const chosen = this.resolveAreas(own);
-    if (explicit && chosen.length > MAX_AREAS) return { problem: messages.tooManyAreas(chosen.length), alert: true };
-    const unknown = chosen.filter((key) => !atlas.area(level, key));
-    if (explicit && unknown.length) return { problem: messages.unknownAreas(unknown, level), alert: true };
-    // A group's selection may hold keys of another level; keep the most recent three of this one.
-    const keys = chosen.filter((key) => atlas.area(level, key)).slice(-MAX_AREAS);
-    if (keys.length === 0) return { problem: messages.noAreas, alert: false };
+    const selected = this.selectedAreas;
+    const explicit = own ?? (selected.length ? undefined : this.activeBookmark?.areas);
+    let keys: string[];
+    let note: string | undefined;
+    if (explicit) {
+      if (explicit.length > MAX_AREAS) return { problem: { code: 'too-many-areas', message: messages.tooManyAreas(explicit.length) } };
+      const unknown = explicit.filter((key) => !atlas.area(level, key));
+      if (unknown.length) return { problem: { code: 'unknown-area', message: messages.unknownAreas(unknown, level) } };
+      keys = explicit;
+    } else {
+      keys = selected.slice(-MAX_AREAS);
+      if (selected.length > MAX_AREAS) note = messages.moreSelected(selected.length, MAX_AREAS);
+      const elsewhere = this.shown.selection.length - selected.length;
+      if (!keys.length && elsewhere > 0) return { problem: { code: 'not-on-level', message: messages.notOnLevel(elsewhere, levelTitle), severity: 'note' } };
+    }
+    if (keys.length === 0) return { problem: { code: 'no-areas', message: messages.noAreas, severity: 'note' } };
     const indicators = this.indicatorsOf(atlas, level);
     if ('problem' in indicators) return indicators;
-    return { model: reportModel(atlas, { level, year, locale: this.activeLocale, areas: keys, indicators: indicators.list }) };
+    return { model: reportModel(atlas, { level, year, locale: this.activeLocale, areas: keys, indicators: indicators.list }), note };
   }
 
-  private indicatorsOf(atlas: Atlas, level: string): { list: Indicator[] } | { problem: string; alert: boolean } {
+  private indicatorsOf(atlas: Atlas, level: string): { list: Indicator[] } | { problem: Problem } {
     const messages = reportMessages(this.activeLocale);
-    const ids = this.resolveIndicators(parseList(this.indicators));
+    const ids = this.shown.indicators(parseList(this.indicators));
     const renderable = atlas.renderableIndicators(level);
-    if (!ids) return renderable.length ? { list: renderable } : { problem: messages.noIndicators, alert: false };
+    if (!ids) return renderable.length ? { list: renderable } : { problem: { code: 'no-indicator', message: messages.noIndicators, severity: 'note' } };
     const unknown = ids.filter((id) => !renderable.some((indicator) => indicator.id === id));
-    if (unknown.length) return { problem: messages.unknownIndicators(unknown), alert: true };
+    if (unknown.length) return { problem: { code: 'unknown-indicator', message: messages.unknownIndicators(unknown) } };
     return { list: ids.map((id) => renderable.find((indicator) => indicator.id === id)!) };
   }
 
   protected override render() {
-    if (this.data.status !== 'ready') return this.renderStatus();
-    const resolved = this.resolve();
-    if (!resolved) return nothing;
+    const status = this.renderStatus();
+    const resolved = this.resolved;
+    if (status !== nothing || !resolved || 'problem' in resolved) return html`${this.renderBookmarkText()}${status}`;
     return html`${this.renderBookmarkText()}
-    ${'problem' in resolved
-      ? html`<p part="status" class="status ${resolved.alert ? 'error' : ''}" role=${resolved.alert ? 'alert' : 'status'}>${resolved.problem}</p>`
-      : this.renderReport(resolved.model)}`;
+    ${resolved.note ? html`<p part="status" class="status" role="status">${resolved.note}</p>` : nothing} ${this.renderReport(resolved.model)}`;
   }
 
   private renderReport(model: ReportModel): TemplateResult {

@@ -30,6 +30,8 @@ export interface ReportMessages {
   print: string;
   tooManyAreas: (count: number) => string;
   noAreas: string;
+  moreSelected: (count: number, max: number) => string;
+  notOnLevel: (count: number, level: string) => string;
   unknownAreas: (keys: string[], level: string) => string;
   unknownIndicators: (ids: string[]) => string;
   noIndicators: string;
@@ -64,6 +66,8 @@ const MESSAGES: Record<UiLocale, ReportMessages> = {
     tooManyAreas: (count) =>
       `Der Bericht vergleicht höchstens drei Gebiete; angegeben sind ${count}. Bitte wählen Sie bis zu drei Gebiete aus (Attribut „areas“).`,
     noAreas: 'Bitte wählen Sie ein bis drei Gebiete aus (Attribut „areas“ oder Auswahl in einem verknüpften Element).',
+    moreSelected: (count, max) => `${count} Gebiete sind ausgewählt; der Bericht vergleicht die ${max} zuletzt gewählten. Heben Sie eine Auswahl auf, um ein anderes Gebiet zu zeigen.`,
+    notOnLevel: (count, level) => `${count === 1 ? 'Das ausgewählte Gebiet liegt' : 'Die ausgewählten Gebiete liegen'} nicht auf der Ebene „${level}“ dieses Berichts. Bitte wählen Sie ein Gebiet dieser Ebene.`,
     unknownAreas: (keys, level) => `Diese Gebietsschlüssel gibt es auf der Ebene „${level}“ nicht: ${keys.join(', ')}.`,
     unknownIndicators: (ids) => `Diese Indikatoren gibt es nicht oder sie sind nicht veröffentlicht: ${ids.join(', ')}.`,
     noIndicators: 'Für diese Ebene gibt es keine veröffentlichten Indikatoren.',
@@ -96,6 +100,8 @@ const MESSAGES: Record<UiLocale, ReportMessages> = {
     print: 'Print',
     tooManyAreas: (count) => `The report compares at most three areas; ${count} were given. Please choose up to three areas (attribute "areas").`,
     noAreas: 'Please choose one to three areas (attribute "areas" or a selection in a linked element).',
+    moreSelected: (count, max) => `${count} areas are selected; the report compares the ${max} chosen most recently. Deselect one to show another area.`,
+    notOnLevel: (count, level) => `The selected ${count === 1 ? 'area is' : 'areas are'} not on this report's level "${level}". Please choose an area of this level.`,
     unknownAreas: (keys, level) => `These area keys do not exist on level "${level}": ${keys.join(', ')}.`,
     unknownIndicators: (ids) => `These indicators do not exist or are not published: ${ids.join(', ')}.`,
     noIndicators: 'There are no published indicators for this level.',

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContractError, type ContractIssue } from '../contract/issues.js';
 import type { Atlas } from '../data/atlas.js';
 import { AtlasStore } from '../data/store.js';
-import { KeckErrorEvent, KeckLoadEvent } from './events.js';
+import { KeckLoadEvent } from './events.js';
 import { loadSettings, type LoadSettingsSource } from './load-settings.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -10,7 +10,7 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * Loads the atlas named by the host's `src` through the shared store and tracks the
  * state every element renders: idle, loading, ready (with `atlas`) or error (with a message).
- * Fires `keck-load` and `keck-error` on the host.
+ * Fires `keck-load` on the host; the element turns an error into its problem (and `keck-error`).
  */
 export class AtlasController implements ReactiveController {
   status: LoadStatus = 'idle';
@@ -39,12 +39,11 @@ export class AtlasController implements ReactiveController {
     if (this.status === 'loading') this.status = 'idle';
   }
 
-  /** Fails the host with a readable message (e.g. an attribute naming an unknown indicator). */
+  /** Fails the host with a readable message: the atlas, a file it names, or drawing it could not be used. A new `src` retries. */
   fail(message: string, issues: ContractIssue[] = []): void {
     this.status = 'error';
     this.errorMessage = message;
     this.errorIssues = issues;
-    this.host.dispatchEvent(new KeckErrorEvent(message, issues));
     this.host.requestUpdate();
   }
 

@@ -16,17 +16,25 @@ export class KeckLoadEvent extends Event {
   }
 }
 
-/** Fired when loading or validating fails; `message` is readable, `issues` lists every problem. */
+/**
+ * Fired once for each new problem that keeps an element from showing its content (loading or
+ * validating failed, an attribute names something the atlas lacks); not again while the same
+ * problem stays, and again after it was fixed and comes back.
+ */
 export class KeckErrorEvent extends Event {
   static readonly eventName = 'keck-error';
   constructor(
+    /** The readable message, in the element's language. */
     readonly message: string,
+    /** Each place in a file that is wrong (file, path, expected, found). */
     readonly issues: ContractIssue[] = [],
+    /** The kind of problem (`load-failed`, `unknown-indicator`, `unknown-level` …). */
+    readonly code = 'load-failed',
   ) {
     super(KeckErrorEvent.eventName, { bubbles: true, composed: true });
   }
   get detail() {
-    return { message: this.message, issues: this.issues };
+    return { message: this.message, issues: this.issues, code: this.code };
   }
 }
 

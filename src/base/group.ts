@@ -43,15 +43,6 @@ export class AtlasGroup extends EventTarget {
     this.view = { ...this.view, ...change };
     this.dispatchEvent(new GroupChangeEvent(this.view, source));
   }
-
-  /**
-   * Adds an area to the selection (moved to the end when already selected, so the most
-   * recent is last) and sets the selection's level; `null` clears the selection.
-   */
-  selectArea(level: string, key: string | null, source?: EventTarget): void {
-    const areas = key === null ? [] : [...(this.view.level === level ? this.view.areas : []).filter((k) => k !== key), key];
-    this.update({ level, areas }, source);
-  }
 }
 
 export class GroupChangeEvent extends Event {

@@ -3,11 +3,13 @@ import { property } from 'lit/decorators.js';
 import { localize, uiLocale } from '../contract/localize.js';
 import type { Bookmark, Locale } from '../contract/types.js';
 import { AtlasController } from './atlas-controller.js';
-import { linkGroupToHash } from './deep-link.js';
-import { AtlasGroup, GroupChangeEvent, type GroupView } from './group.js';
+import { KeckErrorEvent } from './events.js';
+import type { GroupView } from './group.js';
 import { resolveLocale } from './locale.js';
+import { describeIssue, problemKey, type Problem } from './problem.js';
 import { statusMessage } from './status-messages.js';
 import { baseStyles } from './styles.js';
+import { ViewController } from './view-controller.js';
 
 /**
  * The base of every keck-atlas element: the shared attributes, loading through the
@@ -65,9 +67,11 @@ export abstract class KeckElement extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'deep-link' }) deepLink = false;
 
   protected readonly data = new AtlasController(this);
-  private joinedGroup?: AtlasGroup;
-  private releaseDeepLink?: () => void;
-  private publishedBookmark?: Bookmark;
+  /** What the element shows and selects (see ViewController: the one order, the one selection rule). */
+  protected readonly shown = new ViewController(this, () => this.data.atlas);
+  /** The problem shown instead of the content (undefined when there is none); recomputed on every update. */
+  protected problem?: Problem;
+  private reportedProblem = '';
 
   /** Resolves once the element shows the loaded atlas (keck-load waits for it); rejects when it cannot. */
   async whenRendered(): Promise<void> {
@@ -81,122 +85,62 @@ export abstract class KeckElement extends LitElement {
 
   /** The level in effect: attribute, the group's level, bookmark, then the atlas default. */
   get activeLevel(): string | undefined {
-    const atlas = this.data.atlas;
-    const shared = this.joinedGroup?.view.level;
-    if (this.level !== undefined) return this.level;
-    if (shared !== undefined && atlas?.level(shared)) return shared;
-    return this.activeBookmark?.level ?? atlas?.manifest.defaults.level;
+    return this.shown.level;
   }
 
-  /**
-   * The year in effect: the group's year (so that changing it anywhere changes it everywhere),
-   * then attribute, bookmark, atlas default, else the latest year with data.
-   */
+  /** The year in effect: attribute, the group's year, bookmark, atlas default, else the latest year with data. */
   get activeYear(): number | undefined {
-    const atlas = this.data.atlas;
-    const level = this.activeLevel;
-    const shared = this.joinedGroup?.view.year;
-    if (shared !== undefined) return shared;
-    if (this.year !== undefined) return this.year;
-    if (this.activeBookmark?.year !== undefined) return this.activeBookmark.year;
-    if (atlas?.manifest.defaults.year !== undefined) return atlas.manifest.defaults.year;
-    return atlas && level ? atlas.years(level).at(-1) : undefined;
-  }
-
-  /**
-   * The one indicator in effect for an element showing one (map, chart): the group's
-   * indicator, then the element's own attribute, the bookmark's, the atlas default.
-   * An indicator the atlas may not render is never returned from the group or bookmark.
-   */
-  protected resolveIndicator(own?: string): string | undefined {
-    const atlas = this.data.atlas;
-    const renderable = (id: string | undefined) => {
-      const indicator = id ? atlas?.indicator(id) : undefined;
-      return indicator && atlas?.isRenderable(indicator) ? id : undefined;
-    };
-    const bookmark = this.activeBookmark;
-    return (
-      renderable(this.joinedGroup?.view.indicator) ??
-      own ??
-      renderable(bookmark?.indicator) ??
-      renderable(bookmark?.indicators?.[0]) ??
-      atlas?.manifest.defaults.indicator
-    );
-  }
-
-  /** The indicators in effect for an element showing several: its own list, else the bookmark's; undefined means all published. */
-  protected resolveIndicators(own?: string[]): string[] | undefined {
-    const bookmark = this.activeBookmark;
-    return own ?? bookmark?.indicators ?? (bookmark?.indicator ? [bookmark.indicator] : undefined);
-  }
-
-  /** The areas in effect: the element's own list, else the group's selection (most recent last), else the bookmark's. */
-  protected resolveAreas(own?: string[]): string[] {
-    const shared = this.joinedGroup?.view.areas ?? [];
-    return own ?? (shared.length > 0 ? shared : (this.activeBookmark?.areas ?? []));
+    return this.shown.year;
   }
 
   /** The bookmark named by the `bookmark` attribute, once the atlas is loaded. */
-  get activeBookmark() {
-    return this.bookmark ? this.data.atlas?.bookmark(this.bookmark) : undefined;
+  get activeBookmark(): Bookmark | undefined {
+    return this.shown.bookmark;
   }
 
   /** The shared view of this element's group (an empty selection without a group). */
   get groupView(): GroupView {
-    return this.joinedGroup?.view ?? { areas: [] };
+    return this.shown.groupView;
   }
 
   /** Whether the element belongs to a group. */
   get inGroup(): boolean {
-    return this.joinedGroup !== undefined;
+    return this.shown.inGroup;
   }
 
-  /** Publishes a change to the element's group, if it has one (e.g. `updateGroup({ year })` when its own control changes the year). */
-  protected updateGroup(change: Partial<GroupView>): void {
-    this.joinedGroup?.update(change, this);
-    this.requestUpdate();
+  /** The selected areas on the element's level (the group's, else its own), most recent last. */
+  get selectedAreas(): string[] {
+    return this.shown.selectedOn(this.activeLevel);
   }
 
-  /** Adds an area to the group's selection (most recent last); `null` clears it. No-op without a group. */
-  protected selectGroupArea(level: string, key: string | null): void {
-    this.joinedGroup?.selectArea(level, key, this);
-    this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.joinGroup();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.leaveGroup();
+  /**
+   * What keeps the element from showing its content, beyond loading and the shared attributes
+   * (e.g. an unknown indicator); elements override it. Called on every update once the atlas is ready.
+   */
+  protected viewProblem(): Problem | undefined {
+    return undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('group') || changed.has('deepLink')) && this.isConnected) this.joinGroup();
-    // A year set on a linked element after its first render (its own control, a script) goes to the whole group.
-    const group = this.joinedGroup;
-    if (this.hasUpdated && changed.has('year') && this.year !== undefined && group && group.view.year !== this.year) group.update({ year: this.year }, this);
-    if (this.data.status === 'ready' && this.bookmark) this.openBookmark(this.bookmark);
+    super.willUpdate(changed);
+    this.problem = this.findProblem();
   }
 
-  /** Fails on an unknown bookmark id, ignores one the atlas may not render; shares a newly opened bookmark's view with the group. */
-  private openBookmark(id: string): void {
-    const bookmark = this.activeBookmark;
-    if (!bookmark) {
-      // A bookmark about an indicator that may not be rendered is ignored (the store warned in the console).
-      if (!this.data.atlas?.ignoredBookmarks.has(id)) this.data.fail(BOOKMARK_MESSAGES[uiLocale(this.activeLocale)].unknown(id, this.data.atlas?.bookmarkIds() ?? []));
-      return;
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const key = this.problem?.severity === 'note' ? '' : problemKey(this.problem);
+    if (key && key !== this.reportedProblem) this.dispatchEvent(new KeckErrorEvent(this.problem!.message, this.problem!.issues ?? [], this.problem!.code));
+    this.reportedProblem = key;
+  }
+
+  private findProblem(): Problem | undefined {
+    const locale = this.activeLocale;
+    if (this.data.status === 'error') {
+      const issues = this.data.errorIssues;
+      return { code: 'load-failed', message: issues.length ? issues.map((issue) => describeIssue(issue, locale)).join('\n') : this.data.errorMessage, issues };
     }
-    if (bookmark === this.publishedBookmark || !this.joinedGroup) return;
-    this.publishedBookmark = bookmark;
-    const change: Partial<GroupView> = {};
-    if (bookmark.level) change.level = bookmark.level;
-    if (bookmark.year !== undefined) change.year = bookmark.year;
-    if (bookmark.indicator) change.indicator = bookmark.indicator;
-    if (bookmark.areas) change.areas = bookmark.areas;
-    this.joinedGroup.update(change, this);
+    if (this.data.status !== 'ready') return undefined;
+    return this.shown.attributeProblems()[0] ?? this.viewProblem();
   }
 
   /** The opened bookmark's title and interpretation text, for elements to put above their content; `nothing` without one. */
@@ -210,70 +154,40 @@ export abstract class KeckElement extends LitElement {
     </div>`;
   }
 
-  /** Called when another member changed the group's view; the default re-renders. */
-  protected groupChanged(_view: GroupView): void {
-    this.requestUpdate();
-  }
-
-  private readonly onGroupChange = (event: Event) => {
-    const change = event as GroupChangeEvent;
-    if (change.source !== this) this.groupChanged(change.view);
-  };
-
-  private joinGroup(): void {
-    const next = this.group ? AtlasGroup.named(this.group) : undefined;
-    if (next !== this.joinedGroup) {
-      this.leaveGroup();
-      this.joinedGroup = next;
-      next?.addEventListener('change', this.onGroupChange);
-    }
-    if (next && this.deepLink && !this.releaseDeepLink) this.releaseDeepLink = linkGroupToHash(next);
-    if (!this.deepLink) this.releaseDeepLinkNow();
-  }
-
-  private leaveGroup(): void {
-    this.joinedGroup?.removeEventListener('change', this.onGroupChange);
-    this.joinedGroup = undefined;
-    this.publishedBookmark = undefined;
-    this.releaseDeepLinkNow();
-  }
-
-  private releaseDeepLinkNow(): void {
-    this.releaseDeepLink?.();
-    this.releaseDeepLink = undefined;
-  }
-
-  /** The loading or error message, or `nothing` when the atlas is ready. */
+  /**
+   * The loading message, or the problem in the one form every element uses; `nothing` when the
+   * element can show its content. Elements render this instead of their content when it is not `nothing`.
+   */
   protected renderStatus(): TemplateResult | typeof nothing {
     const locale = this.activeLocale;
+    const problem = this.problem;
+    if (problem) return renderProblem(problem, locale);
     switch (this.data.status) {
-      case 'ready':
-        return nothing;
       case 'idle':
         return html`<p part="status" class="status">${statusMessage('noSource', locale)}</p>`;
       case 'loading':
         return html`<p part="status" class="status" role="status">${statusMessage('loading', locale)}</p>`;
-      case 'error':
-        return html`<div part="status" class="status error" role="alert">
-          <p><strong>${statusMessage('errorTitle', locale)}</strong></p>
-          ${this.data.errorIssues.length > 1
-            ? html`<ul>
-                ${this.data.errorIssues.map((issue) => html`<li><code>${issue.file}</code> ${issue.path}: ${issue.expected} – ${issue.found}</li>`)}
-              </ul>`
-            : html`<p>${this.data.errorMessage}</p>`}
-        </div>`;
+      default:
+        return nothing;
     }
   }
 }
 
+/** A problem as every element shows it: a note, or an alert with a heading and each issue on its line. */
+function renderProblem(problem: Problem, locale: Locale): TemplateResult {
+  if (problem.severity === 'note') return html`<p part="status" class="status" role="status">${problem.message}</p>`;
+  const issues = problem.issues ?? [];
+  return html`<div part="status" class="status error" role="alert" data-problem=${problem.code}>
+    <p><strong>${statusMessage('errorTitle', locale)}</strong></p>
+    ${issues.length
+      ? html`<ul>
+          ${issues.map((issue) => html`<li>${describeIssue(issue, locale)}</li>`)}
+        </ul>`
+      : html`<p>${problem.message}</p>`}
+  </div>`;
+}
+
 const BOOKMARK_MESSAGES = {
-  de: {
-    label: 'Gespeicherte Ansicht',
-    unknown: (id: string, known: string[]) =>
-      `Die gespeicherte Ansicht „${id}“ gibt es in diesem Atlas nicht.` + (known.length ? ` Vorhanden: ${known.join(', ')}.` : ''),
-  },
-  en: {
-    label: 'Saved view',
-    unknown: (id: string, known: string[]) => `The atlas has no saved view "${id}".` + (known.length ? ` Available: ${known.join(', ')}.` : ''),
-  },
+  de: { label: 'Gespeicherte Ansicht' },
+  en: { label: 'Saved view' },
 } as const;

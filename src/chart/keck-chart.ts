@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localize } from '../contract/localize.js';
 import { KeckElement } from '../base/keck-element.js';
-import { KeckAreaSelectEvent } from '../base/events.js';
-import type { GroupView } from '../base/group.js';
+import type { Problem } from '../base/problem.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { readColourOverrides } from '../core/colours.js';
@@ -84,13 +83,13 @@ export class KeckChart extends KeckElement {
   @state() private announcement = '';
   @query('.chart') private chartBox?: HTMLDivElement;
 
-  private selection: string[] = [];
   /** Key of the area highlighted from the keyboard ('' for none). */
   private focusedKey = '';
   private vega?: VegaResult;
   private drawnKey = '';
   private drawing = 0;
   private model?: ChartModel;
+  private builtProblem?: Problem;
   private description?: ChartDescription;
   private readonly resize = new ResizeObserver((entries) => {
     const width = Math.floor((entries[0]?.contentRect.width ?? 0) / 10) * 10;
@@ -118,20 +117,21 @@ export class KeckChart extends KeckElement {
     return this.chartBox?.querySelector('svg') ?? null;
   }
 
-  /** Area keys selected in this chart or its group. */
-  get selectedAreas(): string[] {
-    return this.group ? this.groupView.areas : this.selection;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const built = this.data.status === 'ready' ? this.buildModel() : undefined;
+    this.model = built && 'type' in built ? built : undefined;
+    this.builtProblem = built && 'code' in built ? built : undefined;
+    super.willUpdate(changed);
   }
 
-  protected override groupChanged(_view: GroupView): void {
-    this.requestUpdate();
+  protected override viewProblem(): Problem | undefined {
+    return this.builtProblem;
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.data.status !== 'ready') return this.renderStatus();
-    const model = this.buildModel();
-    if (typeof model === 'string') return html`<p part="status" class="status error" role="alert">${model}</p>`;
-    this.model = model;
+    const status = this.renderStatus();
+    const model = this.model;
+    if (status !== nothing || !model) return status;
     this.description = describeChart(model);
     const terms = chartMessages(this.activeLocale);
     return html`
@@ -169,7 +169,7 @@ export class KeckChart extends KeckElement {
     super.updated(changed);
     if (this.data.status !== 'ready' || !this.model || !this.chartBox) return;
     const width = this.width || Math.floor(this.getBoundingClientRect().width) || 600;
-    const key = JSON.stringify([this.type, this.activeLocale, this.activeLevel, this.effectiveYear, this.indicatorIds(), this.areaKeys(), this.selectedAreas, width, this.data.atlas?.url]);
+    const key = JSON.stringify([this.type, this.activeLocale, this.activeLevel, this.activeYear, this.indicatorIds(), this.areaKeys(), this.selectedAreas, width, this.data.atlas?.url]);
     if (key === this.drawnKey && this.svg) return;
     this.drawnKey = key;
     this.rendered = this.draw(this.model, width);
@@ -279,22 +279,7 @@ export class KeckChart extends KeckElement {
   }
 
   private toggleArea(key: string): void {
-    const level = this.activeLevel!;
-    const current = this.selectedAreas;
-    const selected = !current.includes(key);
-    const next = selected ? [...current, key] : current.filter((area) => area !== key);
-    if (this.group) this.updateGroup({ areas: next, level });
-    else this.selection = next;
-    this.requestUpdate();
-    this.dispatchEvent(new KeckAreaSelectEvent(level, selected ? key : null));
-  }
-
-  private get effectiveYear(): number | undefined {
-    const atlas = this.data.atlas;
-    const level = this.activeLevel;
-    const shared = this.groupView.year;
-    if (this.year === undefined && shared !== undefined && atlas && level && atlas.years(level).includes(shared)) return shared;
-    return this.activeYear;
+    this.shown.toggle(this.activeLevel!, key);
   }
 
   private indicatorIds(): string[] {
@@ -303,36 +288,34 @@ export class KeckChart extends KeckElement {
       .map((id) => id.trim())
       .filter(Boolean);
     if (list.length && (this.type === 'scatter' || !this.indicator)) return list;
-    const atlas = this.data.atlas!;
-    const bookmark = this.activeBookmark;
-    const single = this.indicator ?? this.groupView.indicator ?? bookmark?.indicator ?? atlas.manifest.defaults.indicator;
-    const fallback = atlas.renderableIndicators(this.activeLevel)[0]?.id;
-    const chosen = single && atlas.indicator(single) ? single : fallback;
+    const chosen = this.shown.indicator(this.indicator);
     return chosen ? [chosen] : [];
   }
 
+  /** The areas of a line chart: its own `areas`, else the selection on its level, else the bookmark's; other types: their own or the bookmark's. */
   private areaKeys(): string[] {
-    return (this.areas ?? this.activeBookmark?.areas?.join(',') ?? '')
-      .split(',')
+    const own = this.areas
+      ?.split(',')
       .map((key) => key.trim())
       .filter(Boolean);
+    return this.type === 'line' ? this.shown.areas(own) : (own ?? this.activeBookmark?.areas ?? []);
   }
 
-  /** The model, or a readable message when the attributes do not fit the atlas. */
-  private buildModel(): ChartModel | string {
+  /** The model, or the problem when the attributes do not fit the atlas. */
+  private buildModel(): ChartModel | Problem | undefined {
     const atlas = this.data.atlas!;
     const terms = chartMessages(this.activeLocale);
-    if (!CHART_TYPES.includes(this.type)) return terms.unknownType(String(this.type));
+    if (!CHART_TYPES.includes(this.type)) return { code: 'unknown-type', message: terms.unknownType(String(this.type)) };
     const level = this.activeLevel;
-    if (!level || !atlas.level(level)) return terms.unknownLevel(String(level));
+    if (!level || !atlas.level(level)) return undefined;
     const indicators = this.indicatorIds();
-    if (!indicators.length) return terms.noIndicator;
+    if (!indicators.length) return { code: 'no-indicator', message: terms.noIndicator, severity: 'note' };
     const renderable = new Set(atlas.renderableIndicators().map((indicator) => indicator.id));
     const unknown = indicators.find((id) => !renderable.has(id));
-    if (unknown) return terms.unknownIndicator(unknown);
-    if (this.type === 'scatter' && indicators.length < 2) return terms.scatterNeedsTwo;
-    const year = this.effectiveYear;
-    if (year === undefined) return terms.noIndicator;
+    if (unknown) return { code: 'unknown-indicator', message: terms.unknownIndicator(unknown) };
+    if (this.type === 'scatter' && indicators.length < 2) return { code: 'scatter-needs-two', message: terms.scatterNeedsTwo };
+    const year = this.activeYear;
+    if (year === undefined) return { code: 'no-indicator', message: terms.noIndicator, severity: 'note' };
     return chartModel(atlas, {
       type: this.type,
       level,

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { KeckAreaSelectEvent } from '../base/events.js';
-import type { GroupView } from '../base/group.js';
+import type { Problem } from '../base/problem.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
 import { linkOrText } from '../base/links.js';
@@ -89,7 +88,6 @@ export class KeckMap extends KeckElement {
   @state() private geometry?: Geometry;
   @state() private focusedKey?: string;
   @state() private hovered?: { key: string; x: number; y: number };
-  @state() private localSelection: string[] = [];
   @state() private announcement = '';
   @state() private basemapAttributions: string[] = [];
   /** The table alternative is built only while open (a national map has thousands of rows). */
@@ -138,15 +136,15 @@ export class KeckMap extends KeckElement {
     const atlas = this.data.atlas;
     const level = this.activeLevel;
     if (!atlas || !level) return undefined;
-    const candidates = [this.indicator, this.groupView.indicator, this.activeBookmark?.indicator, atlas.manifest.defaults.indicator];
-    const renderable = atlas.renderableIndicators(level);
-    if (this.indicator) return this.indicator;
-    return candidates.find((id) => id && renderable.some((indicator) => indicator.id === id)) ?? renderable[0]?.id;
+    return this.shown.indicator(this.indicator);
   }
 
-  /** Selected area keys: the group's selection, else the map's own. */
-  get selectedAreas(): string[] {
-    return this.group ? this.groupView.areas : this.localSelection;
+  protected override viewProblem(): Problem | undefined {
+    const atlas = this.data.atlas!;
+    const level = this.activeLevel;
+    const indicator = this.indicator;
+    if (!level || !indicator || atlas.renderableIndicators(level).some((d) => d.id === indicator)) return undefined;
+    return { code: 'unknown-indicator', message: mapMessages(this.activeLocale).unknownIndicator(indicator, level) };
   }
 
   /** The styled view shown, from the core (undefined until the atlas is ready). */
@@ -191,12 +189,6 @@ export class KeckMap extends KeckElement {
     this.shownGeometry = undefined;
     this.paintedView = undefined;
     this.paintedColumns = undefined;
-  }
-
-  protected override groupChanged(view: GroupView): void {
-    if (view.year !== undefined && this.data.atlas?.years(this.activeLevel ?? '').includes(view.year)) this.year = view.year;
-    if (view.indicator && this.data.atlas?.renderableIndicators(this.activeLevel).some((d) => d.id === view.indicator)) this.indicator = view.indicator;
-    this.requestUpdate();
   }
 
   private currentView(): StyledView | undefined {
@@ -303,25 +295,16 @@ export class KeckMap extends KeckElement {
   }
 
   private toggleSelection(key: string): void {
-    const level = this.activeLevel!;
-    const current = this.selectedAreas;
-    const selected = !current.includes(key);
-    const areas = selected ? [...current, key] : current.filter((k) => k !== key);
-    this.localSelection = areas;
-    this.updateGroup({ areas, level });
+    const selected = this.shown.toggle(this.activeLevel!, key);
     const area = this.view?.byKey.get(key);
     const terms = mapMessages(this.activeLocale);
     if (area) this.announcement = `${area.name}: ${selected ? terms.selected : terms.deselected}`;
-    this.dispatchEvent(new KeckAreaSelectEvent(level, selected ? key : null));
-    this.requestUpdate();
   }
 
   private clearSelection(): void {
     this.focusedKey = undefined;
-    this.localSelection = [];
-    this.updateGroup({ areas: [] });
+    this.shown.clear(this.activeLevel!);
     this.announcement = mapMessages(this.activeLocale).selectionCleared;
-    this.dispatchEvent(new KeckAreaSelectEvent(this.activeLevel!, null));
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -511,7 +494,7 @@ export class KeckMap extends KeckElement {
     const years = atlas.years(this.activeLevel!, this.activeIndicator);
     if (change.year !== undefined) this.year = change.year;
     else if (this.activeYear === undefined || !years.includes(this.activeYear)) this.year = years.at(-1);
-    this.updateGroup({ indicator: this.activeIndicator, year: this.activeYear, level: this.activeLevel });
+    this.shown.share({ indicator: this.activeIndicator, year: this.activeYear, level: this.activeLevel });
   }
 
   private renderDetails(view: StyledView, columns: StyledView[]) {

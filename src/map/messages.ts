@@ -5,6 +5,7 @@ const MESSAGES = {
   de: {
     map: 'Karte',
     mapLabel: (indicator: string, level: string, year: number) => `Karte: ${indicator}, ${level}, ${year}`,
+    unknownIndicator: (id: string, level: string) => `Der Atlas hat auf der Ebene „${level}“ keinen veröffentlichten Indikator „${id}“ (Attribut „indicator“).`,
     keyboardHelp: 'Tastatur: Pfeiltasten wechseln das Gebiet (alphabetisch), Eingabetaste wählt es aus, Escape hebt die Auswahl auf, + und − zoomen.',
     reference: 'Vergleich',
     selected: 'ausgewählt',
@@ -28,6 +29,7 @@ const MESSAGES = {
   en: {
     map: 'map',
     mapLabel: (indicator: string, level: string, year: number) => `Map: ${indicator}, ${level}, ${year}`,
+    unknownIndicator: (id: string, level: string) => `The atlas has no published indicator "${id}" on the level "${level}" (attribute "indicator").`,
     keyboardHelp: 'Keyboard: arrow keys move between areas (alphabetical), Enter selects, Escape clears the selection, + and − zoom.',
     reference: 'Reference',
     selected: 'selected',

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
 import { localize } from '../contract/localize.js';
 import { KeckElement } from '../base/keck-element.js';
-import { KeckAreaSelectEvent, KeckErrorEvent } from '../base/events.js';
+import type { Problem } from '../base/problem.js';
 import type { ClassificationMethod } from '../core/classify.js';
 import { readColourOverrides } from '../core/colours.js';
 import type { StyledArea, StyledReference } from '../core/view.js';
@@ -66,23 +66,22 @@ export class KeckTable extends KeckElement {
   @property({ type: Number, reflect: true }) classes?: number;
 
   @state() private sort?: SortState;
-  @state() private localSelection?: string;
   @state() private announcement = '';
   @state() private exportState: 'idle' | 'busy' | 'failed' = 'idle';
 
   private result?: TableResult;
-  private reportedProblem?: string;
 
   private get messages(): TableMessages {
     return tableMessages(this.activeLocale);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     this.result = this.buildResult();
-    const problem = this.result && 'problem' in this.result ? this.result.problem : undefined;
-    if (problem && problem !== this.reportedProblem) this.dispatchEvent(new KeckErrorEvent(problem));
-    this.reportedProblem = problem;
+    super.willUpdate(changed);
+  }
+
+  protected override viewProblem(): Problem | undefined {
+    return this.result && 'problem' in this.result ? this.result.problem : undefined;
   }
 
   private buildResult(): TableResult | undefined {
@@ -97,7 +96,7 @@ export class KeckTable extends KeckElement {
         level,
         year,
         locale: this.activeLocale,
-        indicators: list(this.indicators) ?? this.activeBookmark?.indicators,
+        indicators: this.shown.indicators(list(this.indicators)),
         areas: list(this.areas),
         classification: this.classification,
         classes: this.classes,
@@ -107,17 +106,9 @@ export class KeckTable extends KeckElement {
     );
   }
 
-  private get selectedKeys(): string[] {
-    if (this.group) return this.groupView.areas;
-    return this.localSelection ? [this.localSelection] : [];
-  }
-
   private select(model: TableModel, row: TableRow): void {
-    this.localSelection = row.key;
-    this.updateGroup({ areas: [row.key] });
-    this.announcement = this.messages.selectedAnnouncement(row.name);
-    this.dispatchEvent(new KeckAreaSelectEvent(model.level.id, row.key));
-    this.requestUpdate();
+    const selected = this.shown.toggle(model.level.id, row.key);
+    this.announcement = selected ? this.messages.selectedAnnouncement(row.name) : this.messages.deselectedAnnouncement(row.name);
   }
 
   private sortBy(column: SortColumn, label: string): void {
@@ -167,9 +158,8 @@ export class KeckTable extends KeckElement {
 
   private renderBody(): TemplateResult | typeof nothing {
     const result = this.result;
-    if (!result) return this.renderStatus();
-    if ('problem' in result)
-      return html`<div part="status" class="status error" role="alert"><p>${result.problem}</p></div>`;
+    const status = this.renderStatus();
+    if (status !== nothing || !result || 'problem' in result) return status;
     if ('empty' in result) return html`<p part="status" class="status">${this.messages.empty}</p>`;
     return this.renderTable(result.model);
   }
@@ -177,7 +167,7 @@ export class KeckTable extends KeckElement {
   private renderTable(model: TableModel): TemplateResult {
     const m = this.messages;
     const caption = model.columns.length === 1 ? `${model.columns[0].title} – ${model.levelTitle} ${model.year}` : `${model.levelTitle} ${model.year}`;
-    const selected = new Set(this.selectedKeys);
+    const selected = new Set(this.selectedAreas);
     const anySuppressed = model.columns.some((column) => column.view.areas.some((area) => area.state === 'suppressed') || column.view.reference.state === 'suppressed');
     const anyMissing = model.columns.some((column) => column.view.areas.some((area) => area.state === 'missing') || column.view.reference.state === 'missing');
     return html`

@@ -34,7 +34,8 @@ describe('deep links', () => {
       'Lohne (Oldenburg)',
       'Vechta',
     ]);
-    AtlasGroup.named('deep').selectArea('gemeinde', '03460001');
+    const deep = AtlasGroup.named('deep');
+    deep.update({ areas: [...deep.view.areas, '03460001'] });
     expect(location.hash).to.equal('#keck=deep:gemeinde:2013:u15-share:03460006,03460009,03460001');
     expect(history.length).to.equal(historyLength);
   });
@@ -42,7 +43,7 @@ describe('deep links', () => {
   it('leaves the hash alone without the deep-link attribute', async () => {
     const report = await fixture<KeckAreaReport>(html`<keck-area-report src=${VECHTA} group="no-deep"></keck-area-report>`);
     await loaded(report);
-    AtlasGroup.named('no-deep').selectArea('gemeinde', '03460001');
+    AtlasGroup.named('no-deep').update({ level: 'gemeinde', areas: ['03460001'] });
     expect(location.hash).to.equal('');
   });
 });
