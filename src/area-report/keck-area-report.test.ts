@@ -157,7 +157,7 @@ describe('keck-area-report', () => {
     const el = await report(html`<keck-area-report src=${FIXTURE} bookmark="nope"></keck-area-report>`);
     const status = el.shadowRoot!.querySelector('[part="status"]');
     expect(status?.getAttribute('role')).to.equal('alert');
-    expect(text(status)).to.contain('Die gespeicherte Ansicht „nope“ gibt es in diesem Atlas nicht. Vorhanden: north-support.');
+    expect(text(status)).to.contain('Die gespeicherte Ansicht „nope“ gibt es in diesem Atlas nicht (Attribut „bookmark“). Vorhanden: north-support.');
   });
 
   it('speaks English with locale="en"', async () => {

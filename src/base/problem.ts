@@ -1,4 +1,5 @@
 import type { ContractIssue } from '../contract/issues.js';
+import { localizeIssuePlace, localizeIssueText } from '../contract/issue-texts.js';
 import { uiLocale } from '../contract/localize.js';
 import type { Locale } from '../contract/types.js';
 
@@ -26,37 +27,14 @@ const LABELS = {
   en: { file: 'file', place: 'place', expected: 'expected', found: 'found' },
 } as const;
 
-// The phrases of the loader's failures; other details of a contract check stay as the validator words them.
-const LOAD_PHRASES_DE: [RegExp, string][] = [
-  [/ \(2 attempts\)$/, ' (2 Versuche)'],
-  [/^HTTP 200$/, 'HTTP 200 (die Datei)'],
-  [/^HTTP 206 \(a byte range\)$/, 'HTTP 206 (ein Byte-Bereich)'],
-  [/^a reachable file$/, 'eine erreichbare Datei'],
-  [/^a complete file$/, 'eine vollständige Datei'],
-  [/^an answer from the server$/, 'eine Antwort des Servers'],
-  [/^no answer within (\d+) s/, 'keine Antwort innerhalb von $1 s'],
-  [/^a network error \((.*)\)/, 'einen Netzwerkfehler ($1)'],
-  [/^a connection that broke off \((.*)\)/, 'eine abgebrochene Verbindung ($1)'],
-  [/^a file of at most (\d+) bytes$/, 'eine Datei von höchstens $1 Bytes'],
-  [/^a larger file$/, 'eine größere Datei'],
-  [/^well-formed JSON$/, 'wohlgeformtes JSON'],
-  [/^malformed JSON \((.*)\)$/, 'fehlerhaftes JSON ($1)'],
-];
-
-/** An issue's expected/found phrase in the element's language, where the library words it itself. */
-export function localizePhrase(phrase: string, locale: Locale): string {
-  if (uiLocale(locale) === 'en') return phrase;
-  return LOAD_PHRASES_DE.reduce((text, [pattern, german]) => text.replace(pattern, german), phrase);
-}
-
 /** One issue as a line in the element's language: `Datei: … · Stelle: … · erwartet: … · gefunden: …`. */
 export function describeIssue(issue: ContractIssue, locale: Locale): string {
   const label = LABELS[uiLocale(locale)];
   return [
     `${label.file}: ${issue.file}`,
-    issue.path && issue.path !== '$' ? `${label.place}: ${issue.path}` : '',
-    `${label.expected}: ${localizePhrase(issue.expected, locale)}`,
-    `${label.found}: ${localizePhrase(issue.found, locale)}`,
+    issue.path && issue.path !== '$' ? `${label.place}: ${localizeIssuePlace(issue.path, locale)}` : '',
+    `${label.expected}: ${localizeIssueText(issue.expected, locale)}`,
+    `${label.found}: ${localizeIssueText(issue.found, locale)}`,
   ]
     .filter(Boolean)
     .join(' · ');

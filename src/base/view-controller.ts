@@ -167,8 +167,10 @@ export class ViewController implements ReactiveController {
     const level = this.host.level;
     if (level !== undefined && !atlas.level(level)) {
       problems.push({ code: 'unknown-level', message: texts.unknownLevel(level, atlas.manifest.levels.map((l) => l.id)) });
-    } else if (this.host.year !== undefined && this.level && !atlas.years(this.level).includes(this.host.year)) {
-      problems.push({ code: 'unknown-year', message: texts.unknownYear(this.host.year, atlas.years(this.level)) });
+    } else if (this.host.year !== undefined) {
+      // A year of the atlas that this level lacks is shown as the data say (no values); a year the atlas never has is a typo.
+      const years = [...new Set(atlas.levels.flatMap((l) => atlas.years(l.id)))].sort((a, b) => a - b);
+      if (!years.includes(this.host.year)) problems.push({ code: 'unknown-year', message: texts.unknownYear(this.host.year, years) });
     }
     const id = this.host.bookmark;
     if (id && !atlas.bookmark(id) && !atlas.ignoredBookmarks.has(id)) problems.push({ code: 'unknown-bookmark', message: texts.unknownBookmark(id, atlas.bookmarkIds()) });
@@ -228,13 +230,13 @@ const TEXTS = {
   de: {
     unknownLevel: (id: string, known: string[]) => `Die Ebene „${id}“ gibt es in diesem Atlas nicht (Attribut „level“). Vorhanden: ${list(known)}.`,
     unknownYear: (year: number, known: number[]) =>
-      `Für das Jahr ${year} hat diese Ebene keine Werte (Attribut „year“).` + (known.length ? ` Vorhanden: ${list(known)}.` : ''),
+      `Für das Jahr ${year} hat dieser Atlas keine Werte (Attribut „year“).` + (known.length ? ` Vorhanden: ${list(known)}.` : ''),
     unknownBookmark: (id: string, known: string[]) =>
       `Die gespeicherte Ansicht „${id}“ gibt es in diesem Atlas nicht (Attribut „bookmark“).` + (known.length ? ` Vorhanden: ${list(known)}.` : ''),
   },
   en: {
     unknownLevel: (id: string, known: string[]) => `The atlas has no level "${id}" (attribute "level"). Available: ${list(known)}.`,
-    unknownYear: (year: number, known: number[]) => `This level has no values for ${year} (attribute "year").` + (known.length ? ` Available: ${list(known)}.` : ''),
+    unknownYear: (year: number, known: number[]) => `The atlas has no values for ${year} (attribute "year").` + (known.length ? ` Available: ${list(known)}.` : ''),
     unknownBookmark: (id: string, known: string[]) => `The atlas has no saved view "${id}" (attribute "bookmark").` + (known.length ? ` Available: ${list(known)}.` : ''),
   },
 } as const;

@@ -5,6 +5,7 @@ import type { Problem } from '../base/problem.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
 import { linkOrText } from '../base/links.js';
+import { ContractError } from '../contract/issues.js';
 import { localize, uiLocale } from '../contract/localize.js';
 import type { ClassificationMethod } from '../core/classify.js';
 import { readColourOverrides, readSeriesOverrides, seriesColours } from '../core/colours.js';
@@ -227,7 +228,7 @@ export class KeckMap extends KeckElement {
         this.geometry = new Geometry(levelId, features, parents);
       },
       (error: unknown) => {
-        if (this.loadingLevel === levelId) this.data.fail((error as Error).message);
+        if (this.loadingLevel === levelId) this.data.fail((error as Error).message, error instanceof ContractError ? error.issues : []);
       },
     );
     this.drawn = this.drawn.then(() => loading);

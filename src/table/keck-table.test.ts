@@ -239,11 +239,11 @@ describe('<keck-table> on the Vechta demo atlas', () => {
     expect(part(table, '.export button.csv').getAttribute('aria-label')).to.equal('Download the table as a CSV file');
   });
 
-  it('reports an unknown indicator readably and shows the empty state for a year without values', async () => {
+  it('reports an unknown indicator and a year without values readably, naming what the atlas has', async () => {
     const broken = await renderTable(html`<keck-table src=${VECHTA} indicators="u15-share,nope"></keck-table>`);
     expect(part(broken, '[role="alert"]').textContent).to.contain('nope');
-    const empty = await renderTable(html`<keck-table src=${VECHTA} year="1999"></keck-table>`);
-    expect(part(empty, '.status').textContent).to.equal('Für diese Auswahl gibt es keine Werte.');
+    const noYear = await renderTable(html`<keck-table src=${VECHTA} year="1999"></keck-table>`);
+    expect(part(noYear, '[role="alert"]').textContent).to.contain('Für das Jahr 1999 hat dieser Atlas keine Werte (Attribut „year“). Vorhanden: 2013.');
   });
 });
 

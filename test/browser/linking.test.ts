@@ -83,7 +83,7 @@ describe('linked elements (group)', () => {
     const yearOf = (el: KeckAreaReport) => el.shadowRoot!.querySelector('tr[data-indicator="u6-share"] .unit-year')?.textContent?.trim();
     expect(yearOf(report)).to.equal('in %, 2023');
 
-    table.year = 2022; // what the table's own year control does
+    AtlasGroup.named('linking-year').update({ year: 2022 }); // what an element's own year control shares (ViewController.share)
     await table.updateComplete;
     await report.updateComplete;
     expect(AtlasGroup.named('linking-year').view.year).to.equal(2022);

@@ -49,6 +49,6 @@ describe('bookmarks about indicators that may not be shown', () => {
     expect(await ready(table)).to.contain('Text über einen veröffentlichten Indikator.');
     const wrong = await fixture<KeckElement>(html`<keck-table src=${ATLAS} bookmark="nope"></keck-table>`);
     const alert = await ready(wrong);
-    expect(alert).to.contain('„nope“ gibt es in diesem Atlas nicht. Vorhanden: published.');
+    expect(alert).to.contain('„nope“ gibt es in diesem Atlas nicht (Attribut „bookmark“). Vorhanden: published.');
   });
 });
