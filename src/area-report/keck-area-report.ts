@@ -102,9 +102,9 @@ export class KeckAreaReport extends KeckElement {
     let keys: string[];
     let note: string | undefined;
     if (explicit) {
-      if (explicit.length > MAX_AREAS) return { problem: { code: 'too-many-areas', message: messages.tooManyAreas(explicit.length) } };
+      if (explicit.length > MAX_AREAS) return { problem: { code: 'too-many-areas', detail: explicit.join(), message: messages.tooManyAreas(explicit.length) } };
       const unknown = explicit.filter((key) => !atlas.area(level, key));
-      if (unknown.length) return { problem: { code: 'unknown-area', message: messages.unknownAreas(unknown, level) } };
+      if (unknown.length) return { problem: { code: 'unknown-area', detail: `${level}/${unknown.join()}`, message: messages.unknownAreas(unknown, level) } };
       keys = explicit;
     } else {
       keys = selected.slice(-MAX_AREAS);
@@ -124,7 +124,7 @@ export class KeckAreaReport extends KeckElement {
     const renderable = atlas.renderableIndicators(level);
     if (!ids) return renderable.length ? { list: renderable } : { problem: { code: 'no-indicator', message: messages.noIndicators, severity: 'note' } };
     const unknown = ids.filter((id) => !renderable.some((indicator) => indicator.id === id));
-    if (unknown.length) return { problem: { code: 'unknown-indicator', message: messages.unknownIndicators(unknown) } };
+    if (unknown.length) return { problem: { code: 'unknown-indicator', detail: unknown.join(), message: messages.unknownIndicators(unknown) } };
     return { list: ids.map((id) => renderable.find((indicator) => indicator.id === id)!) };
   }
 

@@ -20,6 +20,7 @@ export class AtlasController implements ReactiveController {
   errorIssues: ContractIssue[] = [];
   private loadedSrc?: string;
   private abort?: AbortController;
+  private settledLoad: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost & LoadSettingsSource & { src?: string; whenRendered(): Promise<void> }) {
     host.addController(this);
@@ -47,6 +48,17 @@ export class AtlasController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Resolves when the current load has ended, loaded or failed. */
+  whenSettled(): Promise<void> {
+    return this.settledLoad;
+  }
+
+  /** Loads the atlas again (the retry button after a failed load; the store keeps no failed load). */
+  retry(): void {
+    this.load(this.host.src);
+    this.host.requestUpdate();
+  }
+
   private isCurrent(abort: AbortController, atlas: Atlas): boolean {
     return !abort.signal.aborted && this.atlas === atlas && this.status === 'ready';
   }
@@ -64,7 +76,12 @@ export class AtlasController implements ReactiveController {
     this.status = 'loading';
     const abort = (this.abort = new AbortController());
     this.store = AtlasStore.for(src, loadSettings(this.host));
-    this.store.load(abort.signal).then(
+    const loading = this.store.load(abort.signal);
+    this.settledLoad = loading.then(
+      () => undefined,
+      () => undefined,
+    );
+    loading.then(
       (atlas) => {
         if (abort.signal.aborted) return;
         this.atlas = atlas;

@@ -78,6 +78,18 @@ export abstract class KeckElement extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Resolves when the element has done what its attributes ask for: the atlas loaded (or failed),
+   * the content rendered and, for a map or chart, drawn. Tests and scripts wait on it instead of a timeout.
+   */
+  async settled(): Promise<void> {
+    await this.updateComplete;
+    await this.data.whenSettled();
+    await this.updateComplete;
+    if (this.data.status === 'ready' && !this.problem) await this.whenRendered().catch(() => undefined);
+    await this.updateComplete;
+  }
+
   /** The locale in effect. */
   get activeLocale(): Locale {
     return resolveLocale(this, this.locale);
@@ -137,10 +149,28 @@ export abstract class KeckElement extends LitElement {
     const locale = this.activeLocale;
     if (this.data.status === 'error') {
       const issues = this.data.errorIssues;
-      return { code: 'load-failed', message: issues.length ? issues.map((issue) => describeIssue(issue, locale)).join('\n') : this.data.errorMessage, issues };
+      const message = issues.length ? issues.map((issue) => describeIssue(issue, locale)).join('\n') : this.data.errorMessage;
+      return { code: 'load-failed', detail: this.data.errorMessage, message, issues };
     }
     if (this.data.status !== 'ready') return undefined;
     return this.shown.attributeProblems()[0] ?? this.viewProblem();
+  }
+
+  /** A problem as every element shows it: a note, or an alert with a heading, each issue on its line and, after a failed load, a retry button. */
+  private renderProblem(problem: Problem, locale: Locale): TemplateResult {
+    if (problem.severity === 'note') return html`<p part="status" class="status" role="status">${problem.message}</p>`;
+    const issues = problem.issues ?? [];
+    return html`<div part="status" class="status error" role="alert" data-problem=${problem.code}>
+      <p><strong>${statusMessage('errorTitle', locale)}</strong></p>
+      ${issues.length
+        ? html`<ul>
+            ${issues.map((issue) => html`<li>${describeIssue(issue, locale)}</li>`)}
+          </ul>`
+        : html`<p>${problem.message}</p>`}
+      ${problem.code === 'load-failed'
+        ? html`<button type="button" part="retry" class="retry" @click=${() => this.data.retry()}>${statusMessage('retry', locale)}</button>`
+        : nothing}
+    </div>`;
   }
 
   /** The opened bookmark's title and interpretation text, for elements to put above their content; `nothing` without one. */
@@ -161,7 +191,7 @@ export abstract class KeckElement extends LitElement {
   protected renderStatus(): TemplateResult | typeof nothing {
     const locale = this.activeLocale;
     const problem = this.problem;
-    if (problem) return renderProblem(problem, locale);
+    if (problem) return this.renderProblem(problem, locale);
     switch (this.data.status) {
       case 'idle':
         return html`<p part="status" class="status">${statusMessage('noSource', locale)}</p>`;
@@ -173,19 +203,6 @@ export abstract class KeckElement extends LitElement {
   }
 }
 
-/** A problem as every element shows it: a note, or an alert with a heading and each issue on its line. */
-function renderProblem(problem: Problem, locale: Locale): TemplateResult {
-  if (problem.severity === 'note') return html`<p part="status" class="status" role="status">${problem.message}</p>`;
-  const issues = problem.issues ?? [];
-  return html`<div part="status" class="status error" role="alert" data-problem=${problem.code}>
-    <p><strong>${statusMessage('errorTitle', locale)}</strong></p>
-    ${issues.length
-      ? html`<ul>
-          ${issues.map((issue) => html`<li>${describeIssue(issue, locale)}</li>`)}
-        </ul>`
-      : html`<p>${problem.message}</p>`}
-  </div>`;
-}
 
 const BOOKMARK_MESSAGES = {
   de: { label: 'Gespeicherte Ansicht' },

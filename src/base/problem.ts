@@ -13,14 +13,16 @@ export interface Problem {
   code: string;
   /** The readable message, in the element's language. */
   message: string;
+  /** What it is about, in no language (the attribute's value, the file's issues): with `code`, the problem's identity. */
+  detail?: string;
   /** Each place in a file that is wrong (file, place, expected, found). */
   issues?: ContractIssue[];
   /** An alert (something is wrong) or a note (nothing chosen yet); notes fire no `keck-error`. */
   severity?: 'error' | 'note';
 }
 
-/** Identity of a problem: a `keck-error` is fired once per new identity. */
-export const problemKey = (problem: Problem | undefined): string => (problem ? `${problem.code}\n${problem.message}` : '');
+/** Identity of a problem, the same in every language: a `keck-error` is fired once per new identity. */
+export const problemKey = (problem: Problem | undefined): string => (problem ? `${problem.code}\n${problem.detail ?? problem.message}` : '');
 
 const LABELS = {
   de: { file: 'Datei', place: 'Stelle', expected: 'erwartet', found: 'gefunden' },

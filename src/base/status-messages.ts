@@ -6,11 +6,13 @@ const MESSAGES = {
     loading: 'Daten werden geladen …',
     errorTitle: 'Die Daten können nicht angezeigt werden.',
     noSource: 'Keine Datenquelle angegeben (Attribut „src“).',
+    retry: 'Erneut versuchen',
   },
   en: {
     loading: 'Loading data …',
     errorTitle: 'The data cannot be shown.',
     noSource: 'No data source given (attribute "src").',
+    retry: 'Try again',
   },
 } as const;
 

@@ -166,14 +166,14 @@ export class ViewController implements ReactiveController {
     const problems: Problem[] = [];
     const level = this.host.level;
     if (level !== undefined && !atlas.level(level)) {
-      problems.push({ code: 'unknown-level', message: texts.unknownLevel(level, atlas.manifest.levels.map((l) => l.id)) });
+      problems.push({ code: 'unknown-level', detail: level, message: texts.unknownLevel(level, atlas.manifest.levels.map((l) => l.id)) });
     } else if (this.host.year !== undefined) {
       // A year of the atlas that this level lacks is shown as the data say (no values); a year the atlas never has is a typo.
       const years = [...new Set(atlas.levels.flatMap((l) => atlas.years(l.id)))].sort((a, b) => a - b);
-      if (!years.includes(this.host.year)) problems.push({ code: 'unknown-year', message: texts.unknownYear(this.host.year, years) });
+      if (!years.includes(this.host.year)) problems.push({ code: 'unknown-year', detail: String(this.host.year), message: texts.unknownYear(this.host.year, years) });
     }
     const id = this.host.bookmark;
-    if (id && !atlas.bookmark(id) && !atlas.ignoredBookmarks.has(id)) problems.push({ code: 'unknown-bookmark', message: texts.unknownBookmark(id, atlas.bookmarkIds()) });
+    if (id && !atlas.bookmark(id) && !atlas.ignoredBookmarks.has(id)) problems.push({ code: 'unknown-bookmark', detail: id, message: texts.unknownBookmark(id, atlas.bookmarkIds()) });
     return problems;
   }
 

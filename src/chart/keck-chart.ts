@@ -102,6 +102,19 @@ export class KeckChart extends KeckElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize.observe(this);
+    // Moved in the DOM: the chart was finalized on disconnect and is drawn again.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** keck-load and settled() wait for the drawn SVG. */
+  override async whenRendered(): Promise<void> {
+    await super.whenRendered();
+    let drawing: Promise<void>;
+    do {
+      drawing = this.rendered;
+      await drawing;
+      await this.updateComplete;
+    } while (drawing !== this.rendered);
   }
 
   override disconnectedCallback(): void {
@@ -305,14 +318,14 @@ export class KeckChart extends KeckElement {
   private buildModel(): ChartModel | Problem | undefined {
     const atlas = this.data.atlas!;
     const terms = chartMessages(this.activeLocale);
-    if (!CHART_TYPES.includes(this.type)) return { code: 'unknown-type', message: terms.unknownType(String(this.type)) };
+    if (!CHART_TYPES.includes(this.type)) return { code: 'unknown-type', detail: String(this.type), message: terms.unknownType(String(this.type)) };
     const level = this.activeLevel;
     if (!level || !atlas.level(level)) return undefined;
     const indicators = this.indicatorIds();
     if (!indicators.length) return { code: 'no-indicator', message: terms.noIndicator, severity: 'note' };
     const renderable = new Set(atlas.renderableIndicators().map((indicator) => indicator.id));
     const unknown = indicators.find((id) => !renderable.has(id));
-    if (unknown) return { code: 'unknown-indicator', message: terms.unknownIndicator(unknown) };
+    if (unknown) return { code: 'unknown-indicator', detail: unknown, message: terms.unknownIndicator(unknown) };
     if (this.type === 'scatter' && indicators.length < 2) return { code: 'scatter-needs-two', message: terms.scatterNeedsTwo };
     const year = this.activeYear;
     if (year === undefined) return { code: 'no-indicator', message: terms.noIndicator, severity: 'note' };

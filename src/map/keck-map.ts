@@ -145,7 +145,7 @@ export class KeckMap extends KeckElement {
     const level = this.activeLevel;
     const indicator = this.indicator;
     if (!level || !indicator || atlas.renderableIndicators(level).some((d) => d.id === indicator)) return undefined;
-    return { code: 'unknown-indicator', message: mapMessages(this.activeLocale).unknownIndicator(indicator, level) };
+    return { code: 'unknown-indicator', detail: `${level}/${indicator}`, message: mapMessages(this.activeLocale).unknownIndicator(indicator, level) };
   }
 
   /** The styled view shown, from the core (undefined until the atlas is ready). */
@@ -203,7 +203,7 @@ export class KeckMap extends KeckElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.data.status !== 'ready') return;
+    if (this.data.status !== 'ready' || this.problem) return;
     const view = this.currentView();
     if (!view) return;
     if (this.geometry?.level !== view.level.id && this.loadingLevel !== view.level.id) this.loadGeometry(view.level.id);
@@ -228,7 +228,9 @@ export class KeckMap extends KeckElement {
         this.geometry = new Geometry(levelId, features, parents);
       },
       (error: unknown) => {
-        if (this.loadingLevel === levelId) this.data.fail((error as Error).message, error instanceof ContractError ? error.issues : []);
+        if (this.loadingLevel !== levelId) return;
+        this.loadingLevel = undefined; // a retry loads it again
+        this.data.fail((error as Error).message, error instanceof ContractError ? error.issues : []);
       },
     );
     this.drawn = this.drawn.then(() => loading);

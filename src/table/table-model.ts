@@ -56,12 +56,12 @@ export type TableResult = { model: TableModel } | { problem: Problem } | { empty
 /** The table of areas x indicators, every value styled by the core. */
 export function tableModel(atlas: Atlas, options: TableOptions, messages: TableMessages): TableResult {
   const level = atlas.level(options.level);
-  if (!level) return { problem: { code: 'unknown-level', message: messages.unknownLevel(options.level) } };
+  if (!level) return { problem: { code: 'unknown-level', detail: options.level, message: messages.unknownLevel(options.level) } };
   const indicators = options.indicators?.length
     ? options.indicators.map((id) => atlas.indicator(id))
     : atlas.renderableIndicators(level.id).filter((indicator) => atlas.block(indicator.id, level.id, options.year));
   const unknown = options.indicators?.filter((_id, i) => !indicators[i] || !atlas.isRenderable(indicators[i]!));
-  if (unknown?.length) return { problem: { code: 'unknown-indicator', message: messages.unknownIndicators(unknown.join(', ')) } };
+  if (unknown?.length) return { problem: { code: 'unknown-indicator', detail: unknown.join(), message: messages.unknownIndicators(unknown.join(', ')) } };
 
   const columns = (indicators as Indicator[]).map((indicator): TableColumn => {
     const title = localize(indicator.title, options.locale);
