@@ -25,19 +25,13 @@ export interface Problem {
 export const problemKey = (problem: Problem | undefined): string => (problem ? `${problem.code}\n${problem.detail ?? problem.message}` : '');
 
 const LABELS = {
-  de: { file: 'Datei', place: 'Stelle', expected: 'erwartet', found: 'gefunden' },
-  en: { file: 'file', place: 'place', expected: 'expected', found: 'found' },
+  de: { expected: 'erwartet', found: 'gefunden' },
+  en: { expected: 'expected', found: 'found' },
 } as const;
 
-/** One issue as a line in the element's language: `Datei: … · Stelle: … · erwartet: … · gefunden: …`. */
+/** One issue as a line in the element's language, shaped like the CLI's: `file: place: erwartet …, gefunden …`. */
 export function describeIssue(issue: ContractIssue, locale: Locale): string {
   const label = LABELS[uiLocale(locale)];
-  return [
-    `${label.file}: ${issue.file}`,
-    issue.path && issue.path !== '$' ? `${label.place}: ${localizeIssuePlace(issue.path, locale)}` : '',
-    `${label.expected}: ${localizeIssueText(issue.expected, locale)}`,
-    `${label.found}: ${localizeIssueText(issue.found, locale)}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const place = localizeIssuePlace(issue.path, locale);
+  return `${issue.file}: ${place}: ${label.expected} ${localizeIssueText(issue.expected, locale)}, ${label.found} ${localizeIssueText(issue.found, locale)}`;
 }

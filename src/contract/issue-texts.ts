@@ -10,6 +10,17 @@ import type { Locale } from './types.js';
 const JSON_TYPES: Record<string, string> = { string: 'Text', number: 'Zahl', integer: 'ganze Zahl', object: 'Objekt', array: 'Liste', boolean: 'Wahrheitswert', null: 'null' };
 const HTTP_STATUS: Record<string, string> = { '401': 'nicht angemeldet', '403': 'verboten', '404': 'nicht gefunden', '410': 'entfernt', '500': 'Serverfehler', '502': 'Serverfehler', '503': 'Server nicht verfügbar', '504': 'Zeitüberschreitung am Server' };
 
+const DAMAGED_HEADER: [RegExp, string][] = [
+  [/^its table lies outside it$/, 'seine Tabelle liegt außerhalb'],
+  [/^its table layout lies outside it$/, 'seine Tabellenstruktur liegt außerhalb'],
+  [/^a field lies outside it$/, 'ein Feld liegt außerhalb'],
+  [/^(.+?) features$/, '$1 Objekte'],
+  [/^geometry type (\d+)$/, 'Geometrietyp $1'],
+  [/^(.+?) columns in (.+?) bytes$/, '$1 Spalten in $2 Bytes'],
+  [/^an envelope of (.+?) numbers$/, 'eine Umgrenzung aus $1 Zahlen'],
+  [/^an index node size of 1$/, 'eine Indexknotengröße von 1'],
+];
+
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 const GERMAN: [RegExp, Replacement][] = [
@@ -83,13 +94,38 @@ const GERMAN: [RegExp, Replacement][] = [
   [/^a level "(.*)" with geometry$/, 'eine Ebene „$1“ mit Geometrie'],
   [/^a level without geometry$/, 'eine Ebene ohne Geometrie'],
   [/^no such level$/, 'keine solche Ebene'],
+  // FlatGeobuf files (flatgeobuf-guard.ts, flatgeobuf-reader.ts, load-pois.ts)
+  [/^a FlatGeobuf file$/, 'eine FlatGeobuf-Datei'],
+  [/^a file of only (.+?) bytes$/, 'eine Datei von nur $1 Bytes'],
+  [/^a header that declares a spatial index over 0 features$/, 'einen Kopf, der einen räumlichen Index über 0 Objekte angibt'],
+  [/^a header that declares an index of (.+?) bytes and (.+?) features in a file of (.+?) bytes$/, 'einen Kopf, der einen Index von $1 Bytes und $2 Objekte in einer Datei von $3 Bytes angibt'],
+  [/^a header that declares (.+?) features in a file of (.+?) bytes$/, 'einen Kopf, der $1 Objekte in einer Datei von $2 Bytes angibt'],
+  [/^a header that declares (.+?) bytes in a file of (.+?) bytes$/, 'einen Kopf, der $1 Bytes in einer Datei von $2 Bytes angibt'],
+  [/^a file that ends inside its header \((.+?) of (.+?) bytes\)$/, 'eine Datei, die in ihrem Kopf endet ($1 von $2 Bytes)'],
+  [/^a damaged header \((.*)\)$/, (_, what: string) => `einen beschädigten Kopf (${DAMAGED_HEADER.reduce((text, [pattern, german]) => text.replace(pattern, german), what)})`],
+  [/^a file that ends inside the length of feature (\d+): it is cut off$/, 'eine Datei, die in der Länge von Objekt $1 endet: sie ist abgeschnitten'],
+  [/^a file that ends inside feature (\d+) \(it declares (.+?) bytes, (.+?) are left\): it is cut off or damaged$/, 'eine Datei, die in Objekt $1 endet (angegeben $2 Bytes, übrig $3): sie ist abgeschnitten oder beschädigt'],
+  [/^a file without a spatial index, so it cannot be read by bounding box$/, 'eine Datei ohne räumlichen Index, die sich daher nicht ausschnittweise lesen lässt'],
+  [/^a damaged feature (\d+): its geometry or properties cannot be read$/, 'ein beschädigtes Objekt $1: Geometrie oder Eigenschaften lassen sich nicht lesen'],
+  [/^a file that takes longer than (\d+) s to read$/, 'eine Datei, deren Lesen länger als $1 s dauert'],
+  [/^a file that needs more than (\d+) range reads for one box: a damaged index$/, 'eine Datei, die mehr als $1 Bereichsabfragen für einen Ausschnitt braucht: ein beschädigter Index'],
+  [/^a read of (.+?) bytes at (.+?), beyond the end of the file \((.+?) bytes\): a damaged index or feature$/, 'ein Lesezugriff von $1 Bytes bei $2 hinter dem Dateiende ($3 Bytes): ein beschädigter Index oder ein beschädigtes Objekt'],
+  [/^(?:feature (\d+): )?a projected coordinate system(.*); the contract needs WGS84 longitude\/latitude \(EPSG:4326\), reproject the file \(keck-atlas build does\)$/, (_, feature, named) => `${feature ? `Objekt ${feature}: ` : ''}ein projiziertes Koordinatensystem${named.replace('the header names', 'der Kopf nennt')}; der Vertrag verlangt geografische Länge/Breite in WGS84 (EPSG:4326), bitte umprojizieren (keck-atlas build tut das)`],
+  [
+    /^coordinates such as (.+?), (.+?), which are no longitude\/latitude in degrees: probably projected coordinates in metres(.*); the contract needs WGS84 \(EPSG:4326\), reproject the file \(keck-atlas build does\)$/,
+    (_, x, y, named) =>
+      `Koordinaten wie ${x}, ${y}, die keine geografische Länge/Breite in Grad sind: wohl projizierte Koordinaten in Metern${named.replace('the header names', 'der Kopf nennt')}; der Vertrag verlangt WGS84 (EPSG:4326), bitte umprojizieren (keck-atlas build tut das)`,
+  ],
+  [/^a GeoJSON FeatureCollection \(an array of features\)$/, 'eine GeoJSON-FeatureCollection (eine Liste von Objekten)'],
+  [/^a Point$/, 'einen Punkt'],
+  [/^a text \(the (.*)\)$/, 'einen Text ($1)'],
   // loading
   [/^HTTP 200$/, 'HTTP 200 (die Datei)'],
   [/^HTTP 206 \(a byte range\)$/, 'HTTP 206 (ein Byte-Bereich)'],
   [/^a reachable file$/, 'eine erreichbare Datei'],
   [/^a complete file$/, 'eine vollständige Datei'],
   [/^an answer from the server$/, 'eine Antwort des Servers'],
-  [/^no answer within (\d+) s/, 'keine Antwort innerhalb von $1 s'],
+  [/^no answer within ([\d.]+) s/, (_, seconds) => `keine Antwort innerhalb von ${seconds.replace('.', ',')} s`],
   [/^a network error \((.*)\)/, 'einen Netzwerkfehler ($1)'],
   [/^a connection that broke off \((.*)\)/, 'eine abgebrochene Verbindung ($1)'],
   [/^a file of at most (\d+) bytes$/, 'eine Datei von höchstens $1 Bytes'],

@@ -45,7 +45,7 @@ describe('every fetch has a timeout and one retry', () => {
     const id = token();
     const table = await fixture<KeckTable>(html`<keck-table src=${`${path}?${id}`} timeout="0.5"></keck-table>`);
     await waitUntil(() => table.shadowRoot?.querySelector('[role="alert"]'), 'the table gives up', { timeout: 10000 });
-    expect(table.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(`${path}?${id}: $: expected an answer from the server, found no answer within 0.5 s (2 attempts)`);
+    expect(table.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(`${path}?${id}: $: erwartet eine Antwort des Servers, gefunden keine Antwort innerhalb von 0,5 s (2 Versuche)`);
     expect(await requestsTo(path)).to.have.length(2);
   });
 
@@ -53,7 +53,7 @@ describe('every fetch has a timeout and one retry', () => {
     document.head.append(Object.assign(document.createElement('meta'), { name: 'keck-atlas-timeout', content: '0.4' }));
     const table = await fixture<KeckTable>(html`<keck-table src=${`/__keck/hang${MANIFEST}?meta`}></keck-table>`);
     await waitUntil(() => table.shadowRoot?.querySelector('[role="alert"]'), 'the table gives up', { timeout: 10000 });
-    expect(table.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('no answer within 0.4 s (2 attempts)');
+    expect(table.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('keine Antwort innerhalb von 0,4 s (2 Versuche)');
   });
 
   it('retries once after a 503 and loads', async () => {

@@ -51,11 +51,11 @@ describe('AtlasStore', () => {
     const errorEvent = new Promise<Event>((resolve) => broken.addEventListener('keck-error', resolve, { once: true }));
     broken.src = '/test/fixtures/contract/malformed/atlas.json';
     const error = (await errorEvent) as Event & { message: string };
-    expect(error.message).to.match(/malformed\/atlas\.json: line 4, column 3: expected well-formed JSON, found malformed JSON/);
+    expect(error.message).to.match(/malformed\/atlas\.json: Zeile 4, Spalte 3: erwartet wohlgeformtes JSON, gefunden fehlerhaftes JSON/);
     await broken.updateComplete;
     const alert = broken.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Die Daten können nicht angezeigt werden.');
-    expect(alert.textContent).to.contain('line 4, column 3');
+    expect(alert.textContent).to.contain('Zeile 4, Spalte 3');
   });
 
   it('names the file and status for HTTP errors', async () => {

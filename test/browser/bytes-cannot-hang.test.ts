@@ -6,10 +6,10 @@ describe('damaged FlatGeobuf files (areas and points) in a page', () => {
     const run = await runIsolated('damaged-files', { timeout: 90000, frozenAfter: 5000 });
     expect(run.error).to.equal(undefined);
     const { geometry, pois, rows } = run.result as { geometry: Record<string, string>; pois: Record<string, string>; rows: number };
-    expect(geometry['zero-count']).to.match(/zero-count\.fgb: \$: expected a FlatGeobuf file, found a header that declares a spatial index over 0 features/);
-    expect(geometry['huge-count']).to.contain('huge-count.fgb: $: expected a FlatGeobuf file, found a header that declares 4 294 967 295 features in a file of 1 024 bytes');
-    expect(geometry.truncated).to.match(/truncated\.fgb: \$: expected a FlatGeobuf file, found a file that ends inside feature 6 .*cut off/);
-    expect(geometry.projected).to.match(/projected\.fgb: \$: expected a FlatGeobuf file, found coordinates such as 433115\.65, 5809525\.32.*metres \(the header names EPSG:25832\)/);
+    expect(geometry['zero-count']).to.match(/zero-count\.fgb: \$: erwartet eine FlatGeobuf-Datei, gefunden einen Kopf, der einen räumlichen Index über 0 Objekte angibt/);
+    expect(geometry['huge-count']).to.contain('huge-count.fgb: $: erwartet eine FlatGeobuf-Datei, gefunden einen Kopf, der 4 294 967 295 Objekte in einer Datei von 1 024 Bytes angibt');
+    expect(geometry.truncated).to.match(/truncated\.fgb: \$: erwartet eine FlatGeobuf-Datei, gefunden eine Datei, die in Objekt 6 endet .*abgeschnitten/);
+    expect(geometry.projected).to.match(/projected\.fgb: \$: erwartet eine FlatGeobuf-Datei, gefunden Koordinaten wie 433115\.65, 5809525\.32.*Metern \(der Kopf nennt EPSG:25832\)/);
     for (const text of Object.values(geometry)) expect(text).to.not.match(/Cannot read properties|undefined|null/);
     expect(pois.empty).to.contain('empty.fgb: $: expected a FlatGeobuf file, found a file of only 0 bytes');
     expect(pois['zero-count']).to.contain('zero-count-pois.fgb: $: expected a FlatGeobuf file, found a header that declares a spatial index over 0 features');

@@ -59,7 +59,7 @@ describe('<keck-table> and contract versions', () => {
   it('refuses a misspelt property in a manifest of its own minor version, in place', async () => {
     const src = await manifestUrl((d) => ((d.contract = CONTRACT_VERSION), (d.indicators[0].shortTitel = 'Kinder')));
     const root = await rendered(await fixture<KeckElement>(html`<keck-table src=${src}></keck-table>`));
-    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('Stelle: $.indicators[0].shortTitel · erwartet: keine unbekannte Eigenschaft (Schreibweise prüfen) · gefunden: die unbekannte Eigenschaft „shortTitel“');
+    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('$.indicators[0].shortTitel: erwartet keine unbekannte Eigenschaft (Schreibweise prüfen), gefunden die unbekannte Eigenschaft „shortTitel“');
   });
 
   it('shows a 2.0 manifest\'s clear message in the element and fires keck-error', async () => {
@@ -72,7 +72,7 @@ describe('<keck-table> and contract versions', () => {
       await failed;
       const alert = (await rendered(table)).querySelector('[role="alert"]')!;
       expect(alert.textContent!.replace(/\s+/g, ' ')).to.contain(
-        `Datei: ${src} · Stelle: $.contract · erwartet: Vertrag 1.x · gefunden: Vertrag 2.0: dieser Atlas folgt Vertrag 2.0, diese Bibliothek liest 1.x — bitte keck-atlas aktualisieren`,
+        `${src}: $.contract: erwartet Vertrag 1.x, gefunden Vertrag 2.0: dieser Atlas folgt Vertrag 2.0, diese Bibliothek liest 1.x — bitte keck-atlas aktualisieren`,
       );
       expect(warnings).to.deep.equal([]);
     } finally {

@@ -29,11 +29,11 @@ describe('URLs in a manifest stay on its origin', () => {
     await startRequestLog();
     const map = await fixture<KeckMap>(html`<keck-map src=${ATLAS} level="foreign"></keck-map>`);
     expect(await alertOf(map)).to.contain(
-      `Datei: ${location.origin}${ATLAS} · Stelle: $.levels[5].geometry.url · erwartet: eine Adresse auf ${location.origin} · gefunden: https://evil.example/gemeinden.fgb`,
+      `${location.origin}${ATLAS}: $.levels[5].geometry.url: erwartet eine Adresse auf ${location.origin}, gefunden https://evil.example/gemeinden.fgb`,
     );
 
     const table = await fixture<KeckElement>(html`<keck-table src="/test/fixtures/guard/foreign-values.json"></keck-table>`);
-    expect(await alertOf(table)).to.contain(`Stelle: $.values[0].src · erwartet: eine Adresse auf ${location.origin} · gefunden: https://evil.example/values.json`);
+    expect(await alertOf(table)).to.contain(`$.values[0].src: erwartet eine Adresse auf ${location.origin}, gefunden https://evil.example/values.json`);
 
     const withPois = await fixture<KeckMap>(html`<keck-map src=${ATLAS}><keck-poi-layer src="foreign"></keck-poi-layer></keck-map>`);
     const layer = withPois.querySelector<KeckPoiLayer>('keck-poi-layer')!;
@@ -41,7 +41,7 @@ describe('URLs in a manifest stay on its origin', () => {
     expect(layer.shadowRoot!.textContent).to.contain(`$.poiSources[4].url: expected a URL on ${location.origin}, found https://evil.example/pois.fgb`);
 
     const crossOrigin = await fixture<KeckMap>(html`<keck-map src=${CROSS_ORIGIN}><keck-poi-layer src="other"></keck-poi-layer></keck-map>`);
-    expect(await alertOf(crossOrigin)).to.contain(`Stelle: $.levels[0].geometry.url · erwartet: eine Adresse auf ${location.origin} · gefunden: ${OTHER}/__keck/cors/demo/atlas/vechta/gemeinden.fgb`);
+    expect(await alertOf(crossOrigin)).to.contain(`$.levels[0].geometry.url: erwartet eine Adresse auf ${location.origin}, gefunden ${OTHER}/__keck/cors/demo/atlas/vechta/gemeinden.fgb`);
     expect(offOrigin(await readRequestLog())).to.deep.equal([]);
   });
 
