@@ -30,8 +30,9 @@ type Resolved = { model: ReportModel; note?: string } | { problem: Problem };
  * @csspart status - The loading or error message, or the message about the chosen areas.
  * @csspart bookmark - The opened bookmark's title and interpretation text.
  * @csspart header - Title, compared areas and data year.
- * @csspart toolbar - The print and PDF buttons.
- * @csspart button - Each button.
+ * @csspart exports - The print and PDF buttons (the same part name as the other elements' download buttons).
+ * @csspart toolbar - The earlier name of `exports`, kept working.
+ * @csspart button - Each button in `exports`.
  * @csspart table - Each topic's table.
  * @csspart bar - The small bar showing the difference from the reference.
  * @csspart footnotes - Definitions and sources.
@@ -144,7 +145,7 @@ export class KeckAreaReport extends KeckElement {
         <p class="subtitle">${model.subtitle}</p>
         <p class="meta">${model.atlasTitle} · ${messages.dataYear(model.year)}</p>
       </header>
-      <div part="toolbar" class="toolbar">
+      <div part="exports toolbar" class="toolbar">
         <button part="button" type="button" @click=${() => window.print()}>${messages.print}</button>
         <button part="button" type="button" ?disabled=${this.pdfStatus.busy} @click=${() => this.downloadPdf()}>${messages.pdf}</button>
         <span role="status" class="pdf-status">${this.pdfStatus.busy ? messages.pdfBusy : this.pdfStatus.error ? messages.pdfFailed(this.pdfStatus.error) : ''}</span>

@@ -54,7 +54,9 @@ interface VegaResult {
  * @fires {KeckErrorEvent} keck-error - When the atlas cannot be loaded or the attributes do not fit it.
  * @csspart figure - The figure holding caption, chart and source.
  * @csspart chart - The box the chart's SVG is drawn into.
- * @csspart toolbar - The export buttons.
+ * @csspart exports - The download buttons.
+ * @csspart toolbar - The earlier name of `exports`, kept working.
+ * @csspart button - Each download button.
  * @csspart table - The `<details>` with the table alternative.
  * @csspart status - The loading or error message.
  * @cssprop {<color>} [--keck-accent=#0b5cad] - Colour of the first series, of scatter points and of the export buttons.
@@ -165,9 +167,9 @@ export class KeckChart extends KeckElement {
         <p class="visually-hidden" role="status">${this.announcement}</p>
         <p class="source">${this.sourceLine(model)}</p>
       </figure>
-      <div class="toolbar" part="toolbar" role="group" aria-label=${terms.exportLabel}>
+      <div class="toolbar" part="exports toolbar" role="group" aria-label=${terms.exportLabel}>
         ${EXPORTS.map(
-          (entry) => html`<button type="button" aria-label=${terms.exportAs(entry.label)} @click=${() => this.download(entry.format, entry.extension)}>${entry.label}</button>`,
+          (entry) => html`<button type="button" part="button" aria-label=${terms.exportAs(entry.label)} @click=${() => this.download(entry.format, entry.extension)}>${entry.label}</button>`,
         )}
         ${this.exportError ? html`<span class="error" role="alert">${this.exportError}</span>` : nothing}
       </div>

@@ -61,6 +61,7 @@ const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
  * @csspart table - The table alternative.
  * @csspart controls - The optional built-in selects (attribute `controls`).
  * @csspart exports - The download buttons.
+ * @csspart button - Each download button.
  */
 export class KeckMap extends KeckElement {
   static override styles = [...KeckElement.styles, dataTableStyles, maplibreStyles, mapStyles];
@@ -574,7 +575,7 @@ export class KeckMap extends KeckElement {
     const terms = mapMessages(this.activeLocale);
     return html`<div class="exports" part="exports" role="group" aria-labelledby="exports-label">
       <span id="exports-label">${terms.exportAs}</span>
-      ${EXPORT_FORMATS.map((format) => html`<button type="button" @click=${() => this.download(format)}>${format === 'jpg' ? 'JPG' : format.toUpperCase()}</button>`)}
+      ${EXPORT_FORMATS.map((format) => html`<button type="button" part="button" @click=${() => this.download(format)}>${format === 'jpg' ? 'JPG' : format.toUpperCase()}</button>`)}
     </div>`;
   }
 

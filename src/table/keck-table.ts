@@ -37,7 +37,9 @@ const list = (value?: string) =>
  * @csspart reference-row - The row of the reference area.
  * @csspart row - An area's row.
  * @csspart notes - Footnotes, definitions and sources below the table.
- * @csspart export - The group of export buttons.
+ * @csspart exports - The download buttons (CSV, XLSX).
+ * @csspart export - The earlier name of `exports`, kept working.
+ * @csspart button - Each download button.
  * @csspart status - The loading, error or empty message.
  * @cssprop {<length>} [--keck-table-max-height=70vh] - Height after which the table scrolls vertically.
  * @cssprop {<color>} [--keck-table-stripe=transparent] - Background of every other row.
@@ -202,10 +204,11 @@ export class KeckTable extends KeckElement {
         </table>
       </div>
       ${this.renderNotes(model, anySuppressed, anyMissing)}
-      <div class="export" part="export" role="group" aria-label=${m.exportLabel}>
-        <button type="button" class="csv" aria-label=${m.exportCsvName} @click=${() => this.exportCsv()}>${m.exportCsv}</button>
+      <div class="export" part="exports export" role="group" aria-label=${m.exportLabel}>
+        <button type="button" part="button" class="csv" aria-label=${m.exportCsvName} @click=${() => this.exportCsv()}>${m.exportCsv}</button>
         <button
           type="button"
+          part="button"
           class="xlsx"
           aria-label=${m.exportXlsxName}
           aria-disabled=${this.exportState === 'busy' ? 'true' : 'false'}

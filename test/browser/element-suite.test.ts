@@ -345,3 +345,43 @@ describe('every element: <keck-poi-layer>', () => {
     expect(await onMap(map)).to.equal(false);
   });
 });
+
+describe('every element: its documented parts exist', () => {
+  // Parts that exist only in another state than the shown content: the status message, an opened bookmark, the
+  // retry button after a failed load, the hover details (hidden until a pointer is over an area), a POI's details.
+  const ELSEWHERE = new Set(['status', 'bookmark', 'retry', 'details']);
+  const contentStates: Record<string, string> = {
+    'keck-map': `<keck-map src="${ATLAS}" controls style="width: 640px"><keck-poi-layer src="vechta-pois"></keck-poi-layer></keck-map>`,
+    'keck-table': `<keck-table src="${ATLAS}"></keck-table>`,
+    'keck-chart': `<keck-chart src="${ATLAS}" indicator="kids-share" style="width: 640px"></keck-chart>`,
+    'keck-area-report': `<keck-area-report src="${ATLAS}" areas="${GEMEINDE}"></keck-area-report>`,
+  };
+  let documented: Map<string, string[]>;
+  before(async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    documented = new Map(
+      manifest.modules
+        .flatMap((module: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }) => module.declarations ?? [])
+        .filter((declaration: { tagName?: string }) => declaration.tagName)
+        .map((declaration: { tagName: string; cssParts?: { name: string }[] }) => [declaration.tagName, (declaration.cssParts ?? []).map((part) => part.name)]),
+    );
+  });
+
+  for (const [tag, markup] of Object.entries(contentStates)) {
+    it(`<${tag}>`, async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+      page.innerHTML = markup;
+      const element = page.firstElementChild as KeckElement;
+      await element.settled();
+      const layer = element.querySelector<KeckPoiLayer>('keck-poi-layer');
+      if (layer) await layer.ready;
+      const missing = (documented.get(tag) ?? []).filter((part) => !ELSEWHERE.has(part) && !element.shadowRoot!.querySelector(`[part~="${part}"]`));
+      expect(documented.get(tag)?.length, 'the manifest lists its parts').to.be.greaterThan(2);
+      expect(missing).to.deep.equal([]);
+      if (layer) {
+        const layerMissing = (documented.get('keck-poi-layer') ?? []).filter((part) => !ELSEWHERE.has(part) && !layer.shadowRoot!.querySelector(`[part~="${part}"]`));
+        expect(layerMissing).to.deep.equal([]);
+      }
+    });
+  }
+});
