@@ -7,6 +7,7 @@ import { KeckErrorEvent } from './events.js';
 import type { GroupView } from './group.js';
 import { resolveLocale } from './locale.js';
 import { describeIssue, problemKey, type Problem } from './problem.js';
+import { renderProblem } from './problem-view.js';
 import { statusMessage } from './status-messages.js';
 import { baseStyles } from './styles.js';
 import { ViewController } from './view-controller.js';
@@ -156,23 +157,6 @@ export abstract class KeckElement extends LitElement {
     return this.shown.attributeProblems()[0] ?? this.viewProblem();
   }
 
-  /** A problem as every element shows it: a note, or an alert with a heading, each issue on its line and, after a failed load, a retry button. */
-  private renderProblem(problem: Problem, locale: Locale): TemplateResult {
-    if (problem.severity === 'note') return html`<p part="status" class="status" role="status">${problem.message}</p>`;
-    const issues = problem.issues ?? [];
-    return html`<div part="status" class="status error" role="alert" data-problem=${problem.code}>
-      <p><strong>${statusMessage('errorTitle', locale)}</strong></p>
-      ${issues.length
-        ? html`<ul>
-            ${issues.map((issue) => html`<li>${describeIssue(issue, locale)}</li>`)}
-          </ul>`
-        : html`<p>${problem.message}</p>`}
-      ${problem.code === 'load-failed'
-        ? html`<button type="button" part="retry" class="retry" @click=${() => this.data.retry()}>${statusMessage('retry', locale)}</button>`
-        : nothing}
-    </div>`;
-  }
-
   /** The opened bookmark's title and interpretation text, for elements to put above their content; `nothing` without one. */
   protected renderBookmarkText(): TemplateResult | typeof nothing {
     const bookmark = this.activeBookmark;
@@ -191,7 +175,7 @@ export abstract class KeckElement extends LitElement {
   protected renderStatus(): TemplateResult | typeof nothing {
     const locale = this.activeLocale;
     const problem = this.problem;
-    if (problem) return this.renderProblem(problem, locale);
+    if (problem) return renderProblem(problem, locale, problem.code === 'load-failed' ? () => this.data.retry() : undefined);
     switch (this.data.status) {
       case 'idle':
         return html`<p part="status" class="status">${statusMessage('noSource', locale)}</p>`;

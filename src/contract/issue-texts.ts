@@ -149,5 +149,5 @@ export function localizeIssueText(text: string, locale: Locale): string {
 /** An issue's place (a JSON path, or `line 3, column 5` in a file that is not JSON) in the element's language. */
 export function localizeIssuePlace(place: string, locale: Locale): string {
   if (uiLocale(locale) === 'en') return place;
-  return place.replace(/^line (\d+), column (\d+)$/, 'Zeile $1, Spalte $2');
+  return place.replace(/^line (\d+), column (\d+)$/, 'Zeile $1, Spalte $2').replace(/^feature (\d+)/, 'Objekt $1');
 }

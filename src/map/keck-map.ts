@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { ContextProvider } from '@lit/context';
 import type { Problem } from '../base/problem.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
@@ -17,6 +18,7 @@ import { downloadMap, mapExportBlob, type MapExportContext, type MapExportFormat
 import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
 import { MapView } from './map-view.js';
+import { mapContext } from './map-context.js';
 import { mapMessages } from './messages.js';
 import { setStyles } from './style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
@@ -102,12 +104,19 @@ export class KeckMap extends KeckElement {
   private shownGeometry?: Geometry;
   private paintedView?: StyledView;
   private paintedColumns?: string;
-  private resolveMap!: (map: MaplibreMap) => void;
-  private readonly mapPromise = new Promise<MaplibreMap>((resolve) => (this.resolveMap = resolve));
+  private mapWaiters: ((map: MaplibreMap) => void)[] = [];
+  private readonly connection = new ContextProvider(this, { context: mapContext, initialValue: {} });
 
   /** The maplibre map once it exists (children such as `<keck-poi-layer>` add their layers to it). */
   whenMap(): Promise<MaplibreMap> {
-    return this.mapPromise;
+    const current = this.mapView?.map;
+    return current ? Promise.resolve(current) : new Promise((resolve) => this.mapWaiters.push(resolve));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: maplibre was removed on disconnect and is created again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   /** Resolves when the current level, colours and columns are drawn and the map is idle. */
@@ -185,6 +194,8 @@ export class KeckMap extends KeckElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Children take their layers off while the map still exists.
+    this.connection.setValue({});
     this.mapView?.destroy();
     this.mapView = undefined;
     this.creatingMap = undefined;
@@ -204,6 +215,8 @@ export class KeckMap extends KeckElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const connected = this.connection.value;
+    if (this.mapView && connected?.map === this.mapView.map && connected.atlas !== this.data.atlas) this.connection.setValue({ ...connected, atlas: this.data.atlas });
     if (this.data.status !== 'ready' || this.problem) return;
     const view = this.currentView();
     if (!view) return;
@@ -282,7 +295,8 @@ export class KeckMap extends KeckElement {
           this.mapView = mapView;
           mapView.failed.catch((error: Error) => this.mapView === mapView && this.data.status !== 'error' && this.data.fail(error.message));
           this.basemapAttributions = this.basemap ? mapView.basemapAttributions() : [];
-          this.resolveMap(mapView.map);
+          this.connection.setValue({ map: mapView.map, atlas: this.data.atlas, focusTarget: container });
+          for (const resolve of this.mapWaiters.splice(0)) resolve(mapView.map);
           return mapView;
         },
         (error: unknown) => {

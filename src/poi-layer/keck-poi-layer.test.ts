@@ -100,7 +100,7 @@ describe('<keck-poi-layer> with hostile feature properties', () => {
     expect(listed(layer)).to.have.members(['12345', '<img src=x onerror=alert(1)> (fiktiv)', 'Kita Regenbogen (fiktiv)']);
     const status = layer.shadowRoot!.querySelector('[role="status"]')!.textContent!;
     expect(status).to.contain('6 Einrichtungen nicht angezeigt (fehlerhafte Daten)');
-    expect(status).to.contain('hostile-pois.geojson: feature 0.properties.name: expected a text (the name), found an object with toString, valueOf');
+    expect(status).to.contain('hostile-pois.geojson: Objekt 0.properties.name: erwartet einen Text (name), gefunden ein Objekt mit toString, valueOf');
     const button = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent === '12345')!;
     button.click();
     await layer.updateComplete;

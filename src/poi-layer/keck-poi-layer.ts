@@ -1,14 +1,18 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
+import { KeckErrorEvent } from '../base/events.js';
 import { resolveLocale } from '../base/locale.js';
+import { problemKey, describeIssue, type Problem } from '../base/problem.js';
+import { renderProblem } from '../base/problem-view.js';
 import { baseStyles } from '../base/styles.js';
-import { formatIssue } from '../contract/issues.js';
+import { ContractError } from '../contract/issues.js';
 import { localize } from '../contract/localize.js';
 import type { Locale, PoiCategory } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
-import type { KeckMap } from '../map/keck-map.js';
+import { mapContext, type MapConnection } from '../map/map-context.js';
 import { setStyles } from '../map/style-ref.js';
 import { safeHttpUrl } from '../base/links.js';
 import { formatOf, loadPois, textProperty, type Poi } from './load-pois.js';
@@ -33,8 +37,11 @@ interface Category {
  * list of the points in view and a details panel. Data are untrusted: all text is shown as text,
  * links only when they are http(s).
  *
- * Not a `KeckElement`: its `src` names a POI source, not an atlas; the atlas is the map's.
+ * Not a `KeckElement`: its `src` names a POI source, not an atlas; the atlas is the map's. It finds
+ * its map through a context (`mapContext`), so it follows the map when either is moved in the DOM.
  *
+ * @fires {KeckErrorEvent} keck-error - The source is not one of the atlas's POI sources, or its file cannot be read; once per new problem.
+ * @csspart status - The loading or error message.
  * @csspart filter - The category checkboxes.
  * @csspart list - The list of points in view.
  * @csspart details - The details panel of the chosen point.
@@ -129,37 +136,56 @@ export class KeckPoiLayer extends LitElement {
   @state() private inView: Poi[] = [];
   @state() private chosen?: Poi;
   @state() private message?: string;
+  @state() private problem?: Problem;
+  @state() private outsideMap = false;
 
   private map?: MaplibreMap;
   private atlas?: Atlas;
+  private focusTarget?: HTMLElement;
+  private reportedProblem = '';
+  private loading: Promise<void> = Promise.resolve();
+  private loadedFor?: Atlas;
   private readonly sourceId = `keck-poi-${++layerCount}`;
   private loadedSrc?: string;
   private returnFocusTo?: HTMLElement;
   private abort?: AbortController;
 
-  private get hostMap(): KeckMap | null {
-    return this.closest('keck-map');
-  }
+  private readonly connection = new ContextConsumer(this, { context: mapContext, subscribe: true, callback: (value) => this.connectTo(value) });
 
   private get activeLocale(): Locale {
     return resolveLocale(this, this.locale);
   }
 
-  /** Resolves when the points are loaded and on the map. */
+  /** Resolves when the points are loaded and on the map for the first time. */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   private resolveReady!: () => void;
 
+  /** Resolves when the current source has loaded (or failed) and is shown. */
+  async settled(): Promise<void> {
+    await this.updateComplete;
+    await this.loading;
+    await this.updateComplete;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.attach();
+    // The context answers at once inside a map (with an empty value until the map exists); no answer means no map around.
+    this.outsideMap = this.connection.value === undefined;
+    if (this.outsideMap) this.message = poiMessages(this.activeLocale).notInMap;
+    // A <keck-map> registered after this element: ask again once it exists.
+    if (this.outsideMap && !customElements.get('keck-map')) {
+      customElements.whenDefined('keck-map').then(() => {
+        if (!this.isConnected || this.connection.value !== undefined) return;
+        this.connection.hostDisconnected();
+        this.connection.hostConnected();
+      });
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    this.detachLayers();
-    this.map = undefined;
-    this.loadedSrc = undefined;
+    this.connectTo(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -172,46 +198,71 @@ export class KeckPoiLayer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('src') && this.map && this.src !== this.loadedSrc) this.load();
+    const key = problemKey(this.problem);
+    if (key && key !== this.reportedProblem) this.dispatchEvent(new KeckErrorEvent(this.problem!.message, this.problem!.issues ?? [], this.problem!.code));
+    this.reportedProblem = key;
   }
 
-  private async attach(): Promise<void> {
-    await customElements.whenDefined('keck-map');
-    const host = this.hostMap;
-    if (!host) {
-      this.message = poiMessages(this.activeLocale).notInMap;
-      return;
+  /** Moves the layers to the map the enclosing `<keck-map>` draws on now (none: takes them off). */
+  private connectTo(connection: MapConnection | undefined): void {
+    if (connection !== undefined) {
+      this.outsideMap = false;
+      if (this.message === poiMessages(this.activeLocale).notInMap) this.message = undefined;
     }
-    const map = await host.whenMap();
-    if (!this.isConnected) return;
-    this.map = map;
-    this.atlas = host.atlas;
-    this.addLayers(map);
-    this.load();
+    const map = connection?.map;
+    this.focusTarget = connection?.focusTarget;
+    if (map !== this.map) {
+      this.detachLayers();
+      this.map = map;
+      if (map) this.addLayers(map);
+    }
+    this.atlas = connection?.atlas;
+    if (!map || !this.atlas) return;
+    if (this.loadedFor !== this.atlas || this.src !== this.loadedSrc) this.load();
+    else this.showPoints();
   }
 
   private poiSource() {
     return this.atlas?.manifest.poiSources?.find((source) => source.id === this.src);
   }
 
-  private async load(): Promise<void> {
+  private load(): void {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.loadedSrc = this.src;
-    if (!this.src) return;
-    const source = this.poiSource();
-    this.message = poiMessages(this.activeLocale).loading;
+    this.loadedFor = this.atlas;
+    this.problem = undefined;
+    this.pois = [];
+    if (!this.src || !this.atlas) return;
+    this.loading = this.loadSource(this.src, this.atlas, abort.signal);
+  }
+
+  private async loadSource(src: string, atlas: Atlas, signal: AbortSignal): Promise<void> {
+    const source = atlas.manifest.poiSources?.find((candidate) => candidate.id === src);
+    const locale = this.activeLocale;
+    const terms = poiMessages(locale);
+    // A name without a dot or slash is meant as a source id of the atlas, not as a file.
+    if (!source && !/[./]/.test(src)) {
+      this.problem = { code: 'unknown-poi-source', detail: src, message: terms.unknownSource(src, (atlas.manifest.poiSources ?? []).map((s) => s.id)) };
+      this.message = undefined;
+      return;
+    }
+    this.message = terms.loading;
     try {
       // A file named by the manifest must stay on its origin; one named by the page is the page's choice.
-      const url = source ? this.atlas!.dataUrl(source.url, `$.poiSources[${this.atlas!.manifest.poiSources!.indexOf(source)}].url`) : new URL(this.src, document.baseURI).href;
-      const { pois, skipped } = await loadPois(url, source?.format ?? formatOf(url), source?.categoryField ?? 'category', { signal: abort.signal, timeout: this.atlas?.settings.timeout });
-      if (abort.signal.aborted) return;
+      const url = source ? atlas.dataUrl(source.url, `$.poiSources[${atlas.manifest.poiSources!.indexOf(source)}].url`) : new URL(src, document.baseURI).href;
+      const { pois, skipped } = await loadPois(url, source?.format ?? formatOf(url), source?.categoryField ?? 'category', { signal, timeout: atlas.settings.timeout });
+      if (signal.aborted) return;
       this.pois = pois;
-      this.message = skipped.length ? poiMessages(this.activeLocale).skipped(skipped.length, formatIssue(skipped[0])) : undefined;
+      this.message = skipped.length ? terms.skipped(skipped.length, describeIssue(skipped[0], locale)) : undefined;
       if (this.categories) this.requestUpdate('categories');
       await this.updateComplete;
       this.resolveReady();
     } catch (error) {
-      if (!abort.signal.aborted) this.message = (error as Error).message;
+      if (signal.aborted) return;
+      this.message = undefined;
+      const issues = error instanceof ContractError ? error.issues : [];
+      this.problem = { code: 'load-failed', detail: (error as Error).message, message: issues.length ? issues.map((issue) => describeIssue(issue, locale)).join('\n') : (error as Error).message, issues };
     }
   }
 
@@ -256,6 +307,7 @@ export class KeckPoiLayer extends LitElement {
 
   private detachLayers(): void {
     const map = this.map;
+    this.map = undefined;
     if (!map || !map.getSource(this.sourceId)) return;
     map.off('click', `${this.sourceId}-points`, this.onPointClick);
     map.off('click', `${this.sourceId}-clusters`, this.onClusterClick);
@@ -268,7 +320,7 @@ export class KeckPoiLayer extends LitElement {
   private readonly onPointClick = (event: MapLayerMouseEvent) => {
     const id = event.features?.[0]?.properties?.poi;
     const poi = typeof id === 'number' ? this.pois[id] : undefined;
-    if (poi) this.choose(poi, this.hostMap?.shadowRoot?.querySelector<HTMLElement>('.map') ?? undefined);
+    if (poi) this.choose(poi, this.focusTarget);
   };
 
   private readonly onClusterClick = async (event: MapLayerMouseEvent) => {
@@ -353,10 +405,11 @@ export class KeckPoiLayer extends LitElement {
     const categories = this.allCategories().filter((c) => this.pois.some((poi) => poi.category === c.id));
     const listed = this.inView.slice(0, LIST_LIMIT);
     const titleId = `${this.sourceId}-title`;
+    if (this.problem) return renderProblem(this.problem, locale, this.problem.code === 'load-failed' ? () => this.load() : undefined);
     return html`<section aria-labelledby=${titleId}>
       <p class="title" id=${titleId}>${source ? localize(source.title, locale) : (this.src ?? '')}</p>
       ${source?.fictional ? html`<p class="note">${terms.fictional}</p>` : nothing}
-      ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
+      ${this.message ? html`<p part="status" role="status">${this.message}</p>` : nothing}
       ${categories.length
         ? html`<fieldset part="filter">
             <legend>${terms.categories}</legend>

@@ -17,6 +17,7 @@ const MESSAGES = {
     fictional: 'Fiktive Beispieldaten',
     loading: 'Einrichtungen werden geladen …',
     notInMap: 'Dieses Element muss in einer <keck-map> stehen.',
+    unknownSource: (id: string, known: string[]) => `Der Atlas hat keine POI-Quelle „${id}“ (Attribut „src“).` + (known.length ? ` Vorhanden: ${known.join(', ')}.` : ''),
     skipped: (count: number, first: string) => `${count === 1 ? 'Eine Einrichtung' : `${count} Einrichtungen`} nicht angezeigt (fehlerhafte Daten), z. B. ${first}`,
   },
   en: {
@@ -34,6 +35,7 @@ const MESSAGES = {
     fictional: 'Fictional sample data',
     loading: 'Loading facilities …',
     notInMap: 'This element must be inside a <keck-map>.',
+    unknownSource: (id: string, known: string[]) => `The atlas has no POI source "${id}" (attribute "src").` + (known.length ? ` Available: ${known.join(', ')}.` : ''),
     skipped: (count: number, first: string) => `${count === 1 ? 'One facility' : `${count} facilities`} not shown (faulty data), e.g. ${first}`,
   },
 };

@@ -11,8 +11,8 @@ describe('damaged FlatGeobuf files (areas and points) in a page', () => {
     expect(geometry.truncated).to.match(/truncated\.fgb: \$: erwartet eine FlatGeobuf-Datei, gefunden eine Datei, die in Objekt 6 endet .*abgeschnitten/);
     expect(geometry.projected).to.match(/projected\.fgb: \$: erwartet eine FlatGeobuf-Datei, gefunden Koordinaten wie 433115\.65, 5809525\.32.*Metern \(der Kopf nennt EPSG:25832\)/);
     for (const text of Object.values(geometry)) expect(text).to.not.match(/Cannot read properties|undefined|null/);
-    expect(pois.empty).to.contain('empty.fgb: $: expected a FlatGeobuf file, found a file of only 0 bytes');
-    expect(pois['zero-count']).to.contain('zero-count-pois.fgb: $: expected a FlatGeobuf file, found a header that declares a spatial index over 0 features');
+    expect(pois.empty).to.contain('empty.fgb: $: erwartet eine FlatGeobuf-Datei, gefunden eine Datei von nur 0 Bytes');
+    expect(pois['zero-count']).to.contain('zero-count-pois.fgb: $: erwartet eine FlatGeobuf-Datei, gefunden einen Kopf, der einen räumlichen Index über 0 Objekte angibt');
     expect(rows).to.equal(10);
     expect(run.uncaught).to.deep.equal([]);
     expect(run.longestBusy, 'the longest the page was busy at a stretch (ms)').to.be.below(2000);

@@ -307,8 +307,7 @@ describe('every element: <keck-poi-layer>', () => {
     const map = await fixture<KeckMap>(html`<keck-map src=${ATLAS} style="width: 640px"><keck-poi-layer src=${src}></keck-poi-layer></keck-map>`);
     const layer = map.querySelector('keck-poi-layer')!;
     await map.settled();
-    await layer.ready;
-    await layer.updateComplete;
+    await layer.settled();
     return { map, layer };
   }
 
@@ -318,7 +317,7 @@ describe('every element: <keck-poi-layer>', () => {
     expect(alertText(layer)).to.contain('nope');
     const listed = () => layer.shadowRoot!.querySelectorAll('.list button').length;
     layer.setAttribute('src', 'vechta-pois');
-    await layer.ready;
+    await layer.settled();
     await map.mapComplete();
     await waitUntil(() => listed() > 0, 'the fixed source lists its points');
     expect(alertText(layer)).to.equal('');
@@ -335,7 +334,7 @@ describe('every element: <keck-poi-layer>', () => {
     const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
     elsewhere.append(map);
     await map.settled();
-    await layer.ready;
+    await layer.settled();
     const onMap = async (host: KeckMap) => (await host.whenMap()).getStyle().layers.some((l) => l.id.startsWith('keck-poi-'));
     await waitUntil(() => onMap(map), 'the POI layers are on the re-created map');
     const second = await fixture<KeckMap>(html`<keck-map src=${ATLAS} style="width: 640px"></keck-map>`);

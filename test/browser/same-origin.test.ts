@@ -38,7 +38,7 @@ describe('URLs in a manifest stay on its origin', () => {
     const withPois = await fixture<KeckMap>(html`<keck-map src=${ATLAS}><keck-poi-layer src="foreign"></keck-poi-layer></keck-map>`);
     const layer = withPois.querySelector<KeckPoiLayer>('keck-poi-layer')!;
     await waitUntil(() => /poiSources/.test(layer.shadowRoot?.textContent ?? ''), 'the layer names the problem', { timeout: 15000 });
-    expect(layer.shadowRoot!.textContent).to.contain(`$.poiSources[4].url: expected a URL on ${location.origin}, found https://evil.example/pois.fgb`);
+    expect(layer.shadowRoot!.textContent).to.contain(`$.poiSources[4].url: erwartet eine Adresse auf ${location.origin}, gefunden https://evil.example/pois.fgb`);
 
     const crossOrigin = await fixture<KeckMap>(html`<keck-map src=${CROSS_ORIGIN}><keck-poi-layer src="other"></keck-poi-layer></keck-map>`);
     expect(await alertOf(crossOrigin)).to.contain(`$.levels[0].geometry.url: erwartet eine Adresse auf ${location.origin}, gefunden ${OTHER}/__keck/cors/demo/atlas/vechta/gemeinden.fgb`);

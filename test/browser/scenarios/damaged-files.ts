@@ -42,7 +42,7 @@ export async function run(stage: HTMLElement) {
     layer.setAttribute('src', source);
     map.append(layer);
     pois[source] = await waitFor(() => {
-      const text = layer.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+      const text = layer.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '';
       return text && !/geladen/.test(text) ? text.replace(/\s+/g, ' ').trim() : undefined;
     }, () => `a message for POI source ${source} (the layer says "${layer.shadowRoot?.textContent?.trim()}", the map "${map.shadowRoot?.querySelector('[role="alert"]')?.textContent?.trim() ?? ''}")`);
     layer.remove();
