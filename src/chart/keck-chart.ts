@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localize } from '../contract/localize.js';
 import { KeckElement } from '../base/keck-element.js';
 import type { Problem } from '../base/problem.js';
+import { rovingIndex } from '../base/roving.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { readColourOverrides } from '../core/colours.js';
@@ -240,38 +241,19 @@ export class KeckChart extends KeckElement {
 
   private onChartKey(event: KeyboardEvent): void {
     const keys = this.model ? markOrder(this.model) : [];
-    if (!keys.length) return;
     const index = keys.indexOf(this.focusedKey);
-    const last = keys.length - 1;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = index < 0 ? 0 : Math.min(last, index + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = index < 0 ? 0 : Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Enter':
-      case ' ':
-        if (index < 0) return;
-        event.preventDefault();
-        this.toggleArea(keys[index]);
-        this.announce(keys[index], true);
-        return;
-      default:
-        return;
+    const next = rovingIndex(event.key, index, keys.length);
+    if (next !== undefined) {
+      event.preventDefault();
+      this.highlight(keys[next]);
+      this.announce(keys[next]);
+      return;
     }
-    event.preventDefault();
-    this.highlight(keys[next]);
-    this.announce(keys[next]);
+    if ((event.key === 'Enter' || event.key === ' ') && index >= 0) {
+      event.preventDefault();
+      this.toggleArea(keys[index]);
+      this.announce(keys[index], true);
+    }
   }
 
   private onChartBlur(): void {

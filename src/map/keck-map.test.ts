@@ -220,6 +220,67 @@ describe('<keck-map>', () => {
     expect(text).to.not.contain('/Subtype /Image');
   });
 
+  it('outlines the selection in --keck-accent and the keyboard focus in --keck-focus', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} group="accent-test" style="width: 640px; --keck-accent: #7a1f3d; --keck-focus: #ff8800"></keck-map>`);
+    const map = await element.whenMap();
+    expect(map.getPaintProperty(LAYERS.selected, 'line-color')).to.equal('#7a1f3d');
+    expect(map.getPaintProperty(LAYERS.focused, 'line-color')).to.equal('#ff8800');
+    element.style.setProperty('--keck-accent', '#006400');
+    element.requestUpdate();
+    await element.mapComplete();
+    expect(map.getPaintProperty(LAYERS.selected, 'line-color')).to.equal('#006400');
+  });
+
+  it('survives a failed draw: shows it, fires keck-error, and draws again after the next change', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} style="width: 640px"></keck-map>`);
+    const map = await element.whenMap();
+    const original = map.setFilter.bind(map);
+    let failures = 1;
+    map.setFilter = ((...args: Parameters<typeof map.setFilter>) => {
+      if (failures-- > 0) throw new Error('a test failure inside maplibre');
+      return original(...args);
+    }) as typeof map.setFilter;
+    const failed = oneEvent(element, 'keck-error');
+    element.indicator = 'family-share';
+    const event = (await failed) as unknown as { code: string; message: string };
+    expect(event.code).to.equal('draw-failed');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('a test failure inside maplibre');
+    element.indicator = 'kids-share';
+    await element.settled();
+    expect(element.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(element.view!.indicator.id).to.equal('kids-share');
+    expect(map.queryRenderedFeatures({ layers: [LAYERS.fill] }).length).to.be.greaterThan(0);
+  });
+
+  it('builds the map SVG once per export, and reads its style once per change, not per pointer move', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} style="width: 640px"></keck-map>`);
+    const built: boolean[] = [];
+    const exportSvg = element.exportSvg.bind(element);
+    element.exportSvg = (framed?: boolean) => (built.push(framed ?? true), exportSvg(framed));
+    for (const format of ['png', 'svg', 'pdf'] as const) await element.exportBlob(format);
+    expect(built).to.deep.equal([true, true, false]);
+
+    const styleReads = { count: 0 };
+    const original = window.getComputedStyle;
+    window.getComputedStyle = (...args: Parameters<typeof original>) => (args[0] === element && styleReads.count++, original(...args));
+    try {
+      const map = await element.whenMap();
+      const canvas = map.getCanvas();
+      const rect = canvas.getBoundingClientRect();
+      let hovered = 0;
+      for (let i = 0; i < 20; i++) {
+        canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + 40 + i * 20, clientY: rect.top + 100 + i * 5 }));
+        await element.updateComplete;
+        if (element.shadowRoot!.querySelector('[part=details]:not([hidden])')) hovered++;
+      }
+      expect(hovered, 'the pointer was over areas').to.be.greaterThan(5);
+      expect(styleReads.count, 'style reads during 20 pointer moves').to.equal(0);
+    } finally {
+      window.getComputedStyle = original;
+    }
+  });
+
   it('makes only same-origin requests by default, its worker included', async () => {
     await startRequestLog();
     AtlasStore.clear();

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ContextProvider } from '@lit/context';
+import { rovingIndex } from '../base/roving.js';
 import type { Problem } from '../base/problem.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
 import { KeckElement } from '../base/keck-element.js';
@@ -9,8 +10,7 @@ import { linkOrText } from '../base/links.js';
 import { ContractError } from '../contract/issues.js';
 import { localize, uiLocale } from '../contract/localize.js';
 import type { ClassificationMethod } from '../core/classify.js';
-import { readColourOverrides, readSeriesOverrides, seriesColours } from '../core/colours.js';
-import { styledView, type StyledView } from '../core/view.js';
+import type { StyledView } from '../core/view.js';
 import type { Atlas } from '../data/atlas.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
 import { columnFeatures } from './columns.js';
@@ -19,6 +19,7 @@ import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
 import { MapView } from './map-view.js';
 import { mapContext } from './map-context.js';
+import { mapModel, type MapModel } from './map-model.js';
 import { mapMessages } from './messages.js';
 import { setStyles } from './style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
@@ -34,12 +35,21 @@ class Geometry {
   ) {
     this.bounds = boundsOf(features);
   }
+  private readonly orders = new Map<string, string[]>();
   get points(): Map<string, [number, number]> {
     return (this.labelPoints ??= labelPoints(this.features));
+  }
+  /** The areas in keyboard order for a locale, sorted once. */
+  order(locale: string): string[] {
+    let order = this.orders.get(locale);
+    if (!order) this.orders.set(locale, (order = keyboardOrder(this.features, locale)));
+    return order;
   }
 }
 
 const EXPORT_FORMATS: MapExportFormat[] = ['png', 'jpg', 'svg', 'pdf'];
+/** State that changes what is highlighted (pointer, keyboard, live region), not what the map shows. */
+const HIGHLIGHT_STATE = new Set(['hovered', 'focusedKey', 'announcement', 'tableOpen']);
 
 /**
  * A choropleth map of one indicator for one level and year, with legend, columns of further
@@ -104,6 +114,12 @@ export class KeckMap extends KeckElement {
   private shownGeometry?: Geometry;
   private paintedView?: StyledView;
   private paintedColumns?: string;
+  private model?: MapModel;
+  private paintedOutlines?: string;
+  private geometryAbort?: AbortController;
+  private modelProblem?: Problem;
+  /** A failed draw, kept until the model changes (then the map draws again). */
+  private drawProblem?: { model?: string; problem: Problem };
   private mapWaiters: ((map: MaplibreMap) => void)[] = [];
   private readonly connection = new ContextProvider(this, { context: mapContext, initialValue: {} });
 
@@ -151,52 +167,62 @@ export class KeckMap extends KeckElement {
   }
 
   protected override viewProblem(): Problem | undefined {
-    const atlas = this.data.atlas!;
+    const drawn = this.drawProblem?.model === this.model?.key ? this.drawProblem?.problem : undefined;
+    return this.indicatorProblem() ?? this.modelProblem ?? drawn;
+  }
+
+  private indicatorProblem(): Problem | undefined {
+    const atlas = this.data.atlas;
     const level = this.activeLevel;
     const indicator = this.indicator;
-    if (!level || !indicator || atlas.renderableIndicators(level).some((d) => d.id === indicator)) return undefined;
+    if (!atlas || !level || !indicator || atlas.renderableIndicators(level).some((d) => d.id === indicator)) return undefined;
     return { code: 'unknown-indicator', detail: `${level}/${indicator}`, message: mapMessages(this.activeLocale).unknownIndicator(indicator, level) };
   }
 
   /** The styled view shown, from the core (undefined until the atlas is ready). */
   get view(): StyledView | undefined {
-    const atlas = this.data.atlas;
-    const level = this.activeLevel;
-    const indicator = this.activeIndicator;
-    const year = this.activeYear;
-    if (!atlas || !level || !indicator || year === undefined) return undefined;
-    return styledView(atlas, {
-      indicator,
-      level,
-      year,
-      locale: this.activeLocale,
-      classification: this.classification,
-      classes: this.classes,
-      breaks: this.breaks ? this.breaks.split(',').map(Number) : undefined,
-      colours: readColourOverrides(getComputedStyle(this)),
-    });
+    return this.model?.view;
   }
 
   /** Styled views of the `bars` indicators (those the atlas may render; others are ignored). */
   get columnViews(): StyledView[] {
+    return this.model?.columns ?? [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A pointer move or keyboard focus changes what is highlighted, not what is shown: the model stays.
+    const highlightOnly = changed.size > 0 && [...changed.keys()].every((key) => HIGHLIGHT_STATE.has(key as string));
+    if (!highlightOnly) this.buildModel();
+    super.willUpdate(changed);
+  }
+
+  private buildModel(): void {
+    this.modelProblem = undefined;
     const atlas = this.data.atlas;
-    const base = this.view;
-    if (!atlas || !base || !this.bars) return [];
-    return this.bars
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => {
-        const indicator = atlas.indicator(id);
-        return indicator && atlas.isRenderable(indicator) && atlas.block(id, base.level.id, base.year);
-      })
-      .map((id) => styledView(atlas, { indicator: id, level: base.level.id, year: base.year, locale: base.locale }));
+    const level = this.activeLevel;
+    const indicator = this.activeIndicator;
+    const year = this.activeYear;
+    if (this.data.status !== 'ready' || !atlas || !level || !atlas.level(level) || !indicator || year === undefined || this.indicatorProblem()) {
+      this.model = undefined;
+      return;
+    }
+    try {
+      const inputs = { atlas, level, indicator, year, locale: this.activeLocale, classification: this.classification, classes: this.classes, breaks: this.breaks, bars: this.bars };
+      this.model = mapModel({ ...inputs, style: getComputedStyle(this) }, this.model);
+    } catch (error) {
+      this.model = undefined;
+      this.modelProblem = { code: 'view-failed', detail: (error as Error).message, message: (error as Error).message };
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Children take their layers off while the map still exists.
     this.connection.setValue({});
+    this.geometryAbort?.abort();
+    if (this.loadingLevel) this.loadingLevel = undefined;
     this.mapView?.destroy();
+    this.paintedOutlines = undefined;
     this.mapView = undefined;
     this.creatingMap = undefined;
     this.shownGeometry = undefined;
@@ -204,21 +230,12 @@ export class KeckMap extends KeckElement {
     this.paintedColumns = undefined;
   }
 
-  private currentView(): StyledView | undefined {
-    try {
-      return this.view;
-    } catch (error) {
-      this.data.fail((error as Error).message);
-      return undefined;
-    }
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const connected = this.connection.value;
     if (this.mapView && connected?.map === this.mapView.map && connected.atlas !== this.data.atlas) this.connection.setValue({ ...connected, atlas: this.data.atlas });
     if (this.data.status !== 'ready' || this.problem) return;
-    const view = this.currentView();
+    const view = this.view;
     if (!view) return;
     if (this.geometry?.level !== view.level.id && this.loadingLevel !== view.level.id) this.loadGeometry(view.level.id);
     // maplibre loads and starts its worker while the geometry is still on its way.
@@ -231,9 +248,12 @@ export class KeckMap extends KeckElement {
     const store = this.data.store!;
     const atlas = this.data.atlas!;
     this.loadingLevel = levelId;
+    // A level left before its geometry arrived, or a removed map, stops its download.
+    this.geometryAbort?.abort();
+    const { signal } = (this.geometryAbort = new AbortController());
     const parentId = atlas.level(levelId)?.parent;
     const parentWithGeometry = parentId && atlas.level(parentId)?.geometry ? parentId : undefined;
-    const loading = Promise.all([store.geometry(levelId), parentWithGeometry ? store.geometry(parentWithGeometry) : Promise.resolve([])]).then(
+    const loading = Promise.all([store.geometry(levelId, { signal }), parentWithGeometry ? store.geometry(parentWithGeometry, { signal }) : Promise.resolve([])]).then(
       ([features, parents]) => {
         if (this.loadingLevel !== levelId) return;
         this.loadingLevel = undefined;
@@ -242,23 +262,31 @@ export class KeckMap extends KeckElement {
         this.geometry = new Geometry(levelId, features, parents);
       },
       (error: unknown) => {
-        if (this.loadingLevel !== levelId) return;
+        if (this.loadingLevel !== levelId || signal.aborted) return;
         this.loadingLevel = undefined; // a retry loads it again
         this.data.fail((error as Error).message, error instanceof ContractError ? error.issues : []);
       },
     );
-    this.drawn = this.drawn.then(() => loading);
+    this.drawn = this.drawn.then(() => loading).catch((error: unknown) => this.drawFailed(error));
   }
 
-  /** Brings the maplibre map in line with the element's state. */
+  /**
+   * Brings the maplibre map in line with the element's state. Each step of the chain catches its
+   * own failure: the map shows it as a problem, and the next change draws again.
+   */
   private sync(): void {
     const geometry = this.geometry;
-    const view = this.currentView();
+    const model = this.model;
+    const view = model?.view;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (!geometry || !view || !container || geometry.level !== view.level.id) return;
+    if (!geometry || !model || !view || !container || geometry.level !== view.level.id) return;
     this.drawn = this.drawn.then(async () => {
       const mapView = await this.ensureMap(container);
       if (!mapView || this.geometry !== geometry) return;
+      if (this.paintedOutlines !== `${model.accent}|${model.focus}`) {
+        mapView.setOutlineColours(model.accent, model.focus);
+        this.paintedOutlines = `${model.accent}|${model.focus}`;
+      }
       if (this.shownGeometry !== geometry) {
         mapView.setAreas(geometry.features, geometry.parents);
         mapView.fit(geometry.bounds);
@@ -272,11 +300,20 @@ export class KeckMap extends KeckElement {
       const columns = this.columnViews;
       const columnKey = `${geometry.level}|${columns.map((c) => `${c.indicator.id}:${c.year}`).join(',')}`;
       if (this.paintedColumns !== columnKey) {
-        mapView.setColumns(columnFeatures(columns, geometry.points, geometry.bounds), this.columnColours(columns.length));
+        mapView.setColumns(columnFeatures(columns, geometry.points, geometry.bounds), model.columnColours);
         this.paintedColumns = columnKey;
       }
       mapView.highlight(this.selectedAreas, this.focusedKey);
-    });
+    }).catch((error: unknown) => this.drawFailed(error));
+  }
+
+  /** A step of drawing failed: shown as a problem until the next change draws again (nothing painted is trusted). */
+  private drawFailed(error: unknown): void {
+    this.shownGeometry = undefined;
+    this.paintedView = undefined;
+    this.paintedColumns = undefined;
+    this.drawProblem = { model: this.model?.key, problem: { code: 'draw-failed', detail: (error as Error)?.message ?? String(error), message: mapMessages(this.activeLocale).drawFailed((error as Error)?.message ?? String(error)) } };
+    this.requestUpdate();
   }
 
   private ensureMap(container: HTMLElement): Promise<MapView | undefined> {
@@ -308,10 +345,6 @@ export class KeckMap extends KeckElement {
     return this.creatingMap;
   }
 
-  private columnColours(count: number): string[] {
-    return seriesColours(count, readSeriesOverrides(getComputedStyle(this)));
-  }
-
   private toggleSelection(key: string): void {
     const selected = this.shown.toggle(this.activeLevel!, key);
     const area = this.view?.byKey.get(key);
@@ -328,47 +361,32 @@ export class KeckMap extends KeckElement {
   private readonly onKeydown = (event: KeyboardEvent) => {
     const geometry = this.geometry;
     if (!geometry) return;
-    const order = keyboardOrder(geometry.features, this.activeLocale);
-    const at = this.focusedKey ? order.indexOf(this.focusedKey) : -1;
-    let next: number | undefined;
+    const order = geometry.order(this.activeLocale);
+    const next = rovingIndex(event.key, this.focusedKey ? order.indexOf(this.focusedKey) : -1, order.length);
+    if (next !== undefined) {
+      event.preventDefault();
+      this.focusArea(order[next], next, order.length);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = at < 0 ? 0 : (at + 1) % order.length;
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = at < 0 ? order.length - 1 : (at - 1 + order.length) % order.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = order.length - 1;
-        break;
       case 'Enter':
       case ' ':
         if (this.focusedKey) this.toggleSelection(this.focusedKey);
-        event.preventDefault();
-        return;
+        break;
       case 'Escape':
         this.clearSelection();
-        event.preventDefault();
-        return;
+        break;
       case '+':
       case '=':
         this.mapView?.map.zoomIn({ duration: 0 });
-        event.preventDefault();
-        return;
+        break;
       case '-':
         this.mapView?.map.zoomOut({ duration: 0 });
-        event.preventDefault();
-        return;
+        break;
       default:
         return;
     }
     event.preventDefault();
-    this.focusArea(order[next], next, order.length);
   };
 
   private focusArea(key: string, position: number, total: number): void {
@@ -394,7 +412,7 @@ export class KeckMap extends KeckElement {
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const columns = this.columnViews;
-    const colours = this.columnColours(columns.length);
+    const colours = this.model!.columnColours;
     return mapSvg({
       view,
       features: geometry.features,
@@ -411,11 +429,11 @@ export class KeckMap extends KeckElement {
 
   /** The map as a file: PNG or JPG (raster), SVG or PDF (vector), each with title, legend and source. */
   exportBlob(format: MapExportFormat): Promise<Blob> {
-    return mapExportBlob(this.exportSvg(), this.exportSvg(false), format, this.exportContext());
+    return mapExportBlob((framed) => this.exportSvg(framed), format, this.exportContext());
   }
 
   private download(format: MapExportFormat): Promise<void> {
-    return downloadMap(this, this.exportSvg(), this.exportSvg(false), format, this.exportContext());
+    return downloadMap(this, (framed) => this.exportSvg(framed), format, this.exportContext());
   }
 
   private exportContext(): MapExportContext {
@@ -440,7 +458,7 @@ export class KeckMap extends KeckElement {
   protected override render(): TemplateResult {
     const status = this.renderStatus();
     if (status !== nothing) return html`${status}<slot></slot>`;
-    const view = this.currentView();
+    const view = this.view;
     if (!view) return html`${this.renderStatus()}`;
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
@@ -540,7 +558,7 @@ export class KeckMap extends KeckElement {
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const hatch = { '--hatch-base': legend.suppressed.hatch.base, '--hatch-stripe': legend.suppressed.hatch.stripe };
-    const colours = this.columnColours(columns.length);
+    const colours = this.model!.columnColours;
     return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">
       <p id="legend-title" class="legend-title">${terms.legend}: ${legend.title}</p>
       <p class="source">${[legend.unit, String(legend.year)].filter(Boolean).join(', ')}</p>

@@ -168,6 +168,12 @@ export class MapView {
     this.map.setPaintProperty(LAYERS.columns, 'fill-color', colour);
   }
 
+  /** Colours of the selection outline (`--keck-accent`) and of the keyboard focus (`--keck-focus`). */
+  setOutlineColours(selected: string, focused: string): void {
+    this.map.setPaintProperty(LAYERS.selected, 'line-color', selected);
+    this.map.setPaintProperty(LAYERS.focused, 'line-color', focused);
+  }
+
   /** Outlines the selected areas and the keyboard-focused one. */
   highlight(selected: readonly string[], focused: string | undefined): void {
     this.map.setFilter(LAYERS.selected, ['in', ['get', 'key'], ['literal', [...selected]]]);

@@ -23,6 +23,7 @@ const MESSAGES = {
     level: 'Ebene',
     year: 'Jahr',
     mapControls: 'Kartenauswahl',
+    drawFailed: (detail: string) => `Die Karte konnte nicht gezeichnet werden (${detail}). Eine Änderung der Auswahl zeichnet sie neu.`,
     workerFailed: (url: string) =>
       `Die Karte konnte ihren Worker nicht laden (${url}). Liegt die Datei dort, liefert der Server .mjs als JavaScript aus, und erlaubt die Content-Security-Policy worker-src für diese Adresse (siehe docs/embedding.md)?`,
   },
@@ -47,6 +48,7 @@ const MESSAGES = {
     level: 'Level',
     year: 'Year',
     mapControls: 'Map selection',
+    drawFailed: (detail: string) => `The map could not be drawn (${detail}). Changing the view draws it again.`,
     workerFailed: (url: string) =>
       `The map could not load its worker (${url}). Is the file there, does the server send .mjs as JavaScript, and does the Content-Security-Policy allow worker-src for that address (see docs/embedding.md)?`,
   },

@@ -5,6 +5,7 @@ import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent } from 'mapl
 import type { FeatureCollection, Point } from 'geojson';
 import { KeckErrorEvent } from '../base/events.js';
 import { resolveLocale } from '../base/locale.js';
+import { rovingIndex } from '../base/roving.js';
 import { problemKey, describeIssue, type Problem } from '../base/problem.js';
 import { renderProblem } from '../base/problem-view.js';
 import { baseStyles } from '../base/styles.js';
@@ -138,6 +139,8 @@ export class KeckPoiLayer extends LitElement {
   @state() private message?: string;
   @state() private problem?: Problem;
   @state() private outsideMap = false;
+  /** The list's one tab stop; arrow keys move it (the keyboard rule of map and chart). */
+  @state() private listIndex = 0;
 
   private map?: MaplibreMap;
   private atlas?: Atlas;
@@ -391,6 +394,15 @@ export class KeckPoiLayer extends LitElement {
     target?.focus();
   }
 
+  private readonly onListKey = (event: KeyboardEvent) => {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.list button')];
+    const next = rovingIndex(event.key, buttons.indexOf(event.target as HTMLButtonElement), buttons.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.listIndex = next;
+    buttons[next].focus();
+  };
+
   private readonly onDetailsKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -423,10 +435,17 @@ export class KeckPoiLayer extends LitElement {
         : nothing}
       <p class="title">${terms.inView(this.inView.length)}</p>
       ${this.inView.length
-        ? html`<ul class="list" part="list">
+        ? html`<ul class="list" part="list" @keydown=${this.onListKey}>
             ${listed.map(
-              (poi) => html`<li>
-                <button type="button" data-poi=${poi.id} @click=${(e: Event) => this.choose(poi, e.currentTarget as HTMLElement)}>${poi.name}</button>
+              (poi, i) => html`<li>
+                <button
+                  type="button"
+                  data-poi=${poi.id}
+                  tabindex=${i === Math.min(this.listIndex, listed.length - 1) ? 0 : -1}
+                  @focus=${() => (this.listIndex = i)}
+                  @click=${(e: Event) => this.choose(poi, e.currentTarget as HTMLElement)}
+                >${poi.name}</button
+                >
               </li>`,
             )}
           </ul>`

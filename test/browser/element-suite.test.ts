@@ -384,3 +384,47 @@ describe('every element: its documented parts exist', () => {
     });
   }
 });
+
+describe('every element: one keyboard rule for moving between items', () => {
+  const press = (target: HTMLElement, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+
+  it('the map, the chart and the POI list stop at the ends and jump with Home and End', async () => {
+    const map = await fixture<KeckMap>(html`<keck-map src=${ATLAS} style="width: 640px"><keck-poi-layer src="vechta-pois"></keck-poi-layer></keck-map>`);
+    await map.settled();
+    const area = map.shadowRoot!.querySelector<HTMLElement>('[part=map]')!;
+    const focusedName = () => (map as unknown as { focusedKey?: string }).focusedKey;
+    press(area, 'End');
+    const last = focusedName();
+    press(area, 'ArrowRight');
+    expect(focusedName(), 'the map stops at its last area').to.equal(last);
+    press(area, 'Home');
+    const first = focusedName();
+    press(area, 'ArrowLeft');
+    expect(focusedName(), 'the map stops at its first area').to.equal(first);
+
+    const chart = await fixture<KeckElement>(html`<keck-chart src=${ATLAS} indicator="kids-share" style="width: 640px"></keck-chart>`);
+    await chart.settled();
+    const box = chart.shadowRoot!.querySelector<HTMLElement>('.chart')!;
+    const highlighted = () => (chart as unknown as { focusedKey: string }).focusedKey;
+    press(box, 'End');
+    const lastMark = highlighted();
+    press(box, 'ArrowRight');
+    expect(highlighted()).to.equal(lastMark);
+    press(box, 'ArrowLeft');
+    expect(highlighted()).to.not.equal(lastMark);
+
+    const layer = map.querySelector<KeckPoiLayer>('keck-poi-layer')!;
+    await layer.settled();
+    await waitUntil(() => layer.shadowRoot!.querySelectorAll('.list button').length > 1, 'the list shows points');
+    const buttons = () => [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')];
+    expect(buttons().filter((button) => button.tabIndex === 0), 'one tab stop').to.have.length(1);
+    buttons()[0].focus();
+    press(buttons()[0], 'End');
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.activeElement).to.equal(buttons().at(-1));
+    press(buttons().at(-1)!, 'ArrowDown');
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.activeElement, 'the list stops at its end').to.equal(buttons().at(-1));
+    expect(buttons().at(-1)!.tabIndex).to.equal(0);
+  });
+});
