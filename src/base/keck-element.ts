@@ -22,6 +22,7 @@ import { ViewController } from './view-controller.js';
  * @cssprop {<color>} [--keck-background=transparent] - Background of the element; panels and buttons drawn on the map or chart use it too (default there: `Canvas`).
  * @cssprop {<color>} [--keck-border=#767676] - Border colour of tables, panels and the status message.
  * @cssprop {<color>} [--keck-accent=#0b5cad] - Accent colour: focus rings, selection, buttons, the bookmark's rule.
+ * @cssprop {<color>} [--keck-focus=var(--keck-accent)] - Focus ring of the keyboard focus (and the map's focused area).
  * @cssprop {<color>} [--keck-error=#b00020] - Colour of error messages.
  * @cssprop {<color>} [--keck-muted=#595959] - Secondary text (units, footnotes, sources).
  * @cssprop {<color>} --keck-class-1 - Colour of the lowest class; `--keck-class-2` … `--keck-class-7` for the others (default: the ColorBrewer scheme for the indicator's polarity, from the core).

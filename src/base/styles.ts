@@ -35,6 +35,17 @@ export const baseStyles = css`
     margin: 0;
     padding-left: 1.25em;
   }
+  .status .retry {
+    margin-top: 0.5em;
+    padding: 0.3em 0.8em;
+    min-height: 24px;
+    font: inherit;
+    color: inherit;
+    background: var(--keck-background, Canvas);
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    cursor: pointer;
+  }
   .bookmark {
     margin: 0 0 1em;
     padding: 0.5em 0.75em;
@@ -44,7 +55,7 @@ export const baseStyles = css`
     margin: 0.25em 0;
   }
   :focus-visible {
-    outline: 3px solid var(--keck-accent, #0b5cad);
+    outline: 3px solid var(--keck-focus, var(--keck-accent, #0b5cad));
     outline-offset: 2px;
   }
   .visually-hidden {

@@ -100,10 +100,14 @@ export const LinkedByGroup: Story = {
   `,
 };
 
-export const Loading: Story = { render: () => html`<keck-chart-loading-story src=${VECHTA}></keck-chart-loading-story>` };
+/** While the atlas loads. */
+export const Loading: Story = { render: () => html`<keck-chart-loading-story src=${VECHTA}></keck-chart-loading-story>`, tags: ['state'] };
 
-export const UnknownIndicator: Story = { args: { indicator: 'does-not-exist' } };
+/** An atlas that cannot be loaded (HTTP 404): the message names the file, with a button to try again. */
+export const Error: Story = { args: { src: '/atlas/does-not-exist/atlas.json' }, tags: ['state'] };
 
-export const ScatterWithOneIndicator: Story = { args: { type: 'scatter', indicators: 'u15-share' } };
+export const UnknownIndicator: Story = { args: { indicator: 'does-not-exist' }, tags: ['state'] };
 
-export const NoSource: Story = { render: () => html`<keck-chart></keck-chart>` };
+export const ScatterWithOneIndicator: Story = { args: { type: 'scatter', indicators: 'u15-share' }, tags: ['state'] };
+
+export const NoSource: Story = { render: () => html`<keck-chart></keck-chart>`, tags: ['state'] };

@@ -1,9 +1,19 @@
 /// <reference types="vite/client" />
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import fictionalPois from '../../test/fixtures/map/vechta-pois.geojson?url';
 import '../poi-layer/define.js';
 import './define.js';
+import { KeckMap } from './keck-map.js';
+
+/** Stays in the loading state: it never starts a load, so the story can show the message. */
+class LoadingMapForStory extends KeckMap {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.data.status = 'loading';
+  }
+}
+if (!customElements.get('keck-map-loading-story')) customElements.define('keck-map-loading-story', LoadingMapForStory);
 
 const VECHTA = '/atlas/vechta/atlas.json';
 
@@ -56,3 +66,12 @@ export const WithPointsOfInterest: Story = { args: { pois: true } };
 
 /** English interface. */
 export const English: Story = { args: { locale: 'en' } };
+
+/** While the atlas loads. */
+export const Loading: Story = { render: () => html`<keck-map-loading-story></keck-map-loading-story>`, tags: ['state'] };
+
+/** An atlas that cannot be loaded (HTTP 404): the message names the file, with a button to try again. */
+export const Error: Story = { args: { src: '/atlas/does-not-exist/atlas.json' }, tags: ['state'] };
+
+/** An indicator the atlas does not have: the message names it; fixing the attribute draws the map. */
+export const UnknownIndicator: Story = { args: { indicator: 'does-not-exist' }, tags: ['state'] };

@@ -58,7 +58,7 @@ export const mapStyles = css`
     border: 1px solid var(--keck-border, #767676);
   }
   .map:focus-visible {
-    outline: 3px solid var(--keck-accent, #0b5cad);
+    outline: 3px solid var(--keck-focus, var(--keck-accent, #0b5cad));
     outline-offset: 2px;
   }
   .details {

@@ -69,13 +69,17 @@ export const SelectedAreas: Story = { args: { areas: '03460001,03460006,03460009
 
 export const NarrowScreen320px: Story = { args: { src: manyIndicatorsAtlas, width: '320px', showKeys: true } };
 
-export const Empty: Story = { args: { year: 1999 } };
+/** A year the atlas does not have: the message lists the years it has. */
+export const UnknownYear: Story = { args: { year: 1999 }, tags: ['state'] };
 
-export const Error: Story = { args: { src: '/atlas/does-not-exist/atlas.json' } };
+/** An atlas that cannot be loaded (HTTP 404): the message names the file, with a button to try again. */
+export const Error: Story = { args: { src: '/atlas/does-not-exist/atlas.json' }, tags: ['state'] };
 
-export const UnknownIndicator: Story = { args: { indicators: 'u15-share,not-an-indicator' } };
+/** An indicator the atlas does not have: the message names it. */
+export const UnknownIndicator: Story = { args: { indicators: 'u15-share,not-an-indicator' }, tags: ['state'] };
 
-export const Loading: Story = { render: () => html`<keck-table-loading-story></keck-table-loading-story>` };
+/** While the atlas loads. */
+export const Loading: Story = { render: () => html`<keck-table-loading-story></keck-table-loading-story>`, tags: ['state'] };
 
 /** Two tables in one group: selecting a row in one highlights it in the other. */
 export const LinkedByGroup: Story = {

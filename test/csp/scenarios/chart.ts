@@ -21,19 +21,15 @@ export async function run(stage: HTMLElement) {
   const box = charts[0].shadowRoot!.querySelector<HTMLElement>('.chart')!;
   box.focus();
   for (const key of ['ArrowDown', 'ArrowDown', 'Enter']) box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await charts[0].settled();
   const exported: Record<string, number> = {};
   for (const format of ['png', 'jpeg', 'svg', 'pdf'] as const) exported[format] = (await charts[0].exportBlob(format)).size;
   return { marks: drawn.map((svg) => svg.querySelectorAll('.role-mark > *').length), exported, selected: charts[0].selectedAreas.length };
 }
 
+/** The chart's SVG once its own completion signal says it is drawn (no wall-clock budget: the runner's timeout is the limit). */
 async function drawnSvg(chart: KeckChart): Promise<SVGSVGElement> {
-  for (let waited = 0; waited < 15000; waited += 50) {
-    if (chart.svg) {
-      await chart.rendered;
-      return chart.svg;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`chart ${chart.type} did not draw`);
+  await chart.settled();
+  if (!chart.svg) throw new Error(`chart ${chart.type} did not draw: ${chart.shadowRoot?.textContent?.trim()}`);
+  return chart.svg;
 }

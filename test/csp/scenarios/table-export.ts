@@ -1,14 +1,15 @@
 import '../../../src/table/define.js';
 import type { KeckExportEvent } from '../../../src/export/download.js';
+import type { KeckTable } from '../../../src/table/keck-table.js';
 
 /** Renders <keck-table> with swatches under the strict CSP, sorts, selects and exports CSV and XLSX. */
 export async function run(stage: HTMLElement) {
-  const table = document.createElement('keck-table');
+  const table = document.createElement('keck-table') as KeckTable;
   table.setAttribute('src', '/test/fixtures/table/atlas.json');
   table.toggleAttribute('swatches', true);
   stage.append(table);
   const root = () => table.shadowRoot!;
-  for (let i = 0; i < 100 && !root().querySelector('table'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  await table.settled();
   root().querySelectorAll<HTMLButtonElement>('thead button')[1].click();
   await table.updateComplete;
   root().querySelector<HTMLButtonElement>('tbody.areas button')!.click();
