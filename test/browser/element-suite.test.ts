@@ -428,3 +428,58 @@ describe('every element: one keyboard rule for moving between items', () => {
     expect(buttons().at(-1)!.tabIndex).to.equal(0);
   });
 });
+
+describe('one selection rule across elements (the defects of issue 14)', () => {
+  const reportAreas = (report: Element) => [...new Set([...report.shadowRoot!.querySelectorAll('td[data-key]')].map((td) => td.getAttribute('data-key')))];
+  const status = (element: Element) => element.shadowRoot!.querySelector('[part=status]');
+
+  it('a fourth selected area is not dropped: the report shows the three chosen last and says four are selected', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="de">
+      <keck-table src=${ATLAS} group="four"></keck-table>
+      <keck-area-report src=${ATLAS} group="four"></keck-area-report>
+    </div>`);
+    const [table, report] = [...page.children] as KeckElement[];
+    await Promise.all([table.settled(), report.settled()]);
+    const rows = [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody.areas tr')].slice(0, 4);
+    for (const row of rows) row.querySelector('button')!.click(); // the table adds, as the map does
+    await report.settled();
+    const keys = rows.map((row) => row.dataset.key!);
+    expect(AtlasGroup.named('four').view.areas).to.deep.equal(keys);
+    expect(reportAreas(report)).to.deep.equal(keys.slice(1));
+    expect(status(report)!.getAttribute('role')).to.equal('status');
+    expect(status(report)!.textContent).to.contain('4 Gebiete sind ausgewählt; der Bericht vergleicht die 3 zuletzt gewählten.');
+  });
+
+  it('selecting a Kreis in a chart fixed to the Kreis level changes no other element’s level and is no error in a Gemeinde report', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="de">
+      <keck-chart src=${ATLAS} level="kreis" indicator="kids-share" group="levels" style="width: 640px"></keck-chart>
+      <keck-map src=${ATLAS} group="levels" style="width: 640px"></keck-map>
+      <keck-area-report src=${ATLAS} group="levels"></keck-area-report>
+    </div>`);
+    const [chart, map, report] = [...page.children] as KeckElement[];
+    await Promise.all([chart.settled(), map.settled(), report.settled()]);
+    const errors = countEvents(report, 'keck-error');
+    chart.shadowRoot!.querySelector<HTMLButtonElement>('details th button')!.click();
+    await Promise.all([map.settled(), report.settled()]);
+    expect(AtlasGroup.named('levels').view.areas).to.deep.equal(['03460']);
+    expect(map.activeLevel).to.equal('gemeinde');
+    expect(report.activeLevel).to.equal('gemeinde');
+    expect(errors.count).to.equal(0);
+    expect(status(report)!.getAttribute('role')).to.equal('status');
+    expect(status(report)!.textContent).to.contain('nicht auf der Ebene „Gemeinden“');
+  });
+
+  it('a line chart without its own areas draws the group’s selected areas', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="de">
+      <keck-table src=${ATLAS} group="line" indicators="kids-share"></keck-table>
+      <keck-chart src=${ATLAS} type="line" indicator="kids-share" group="line" style="width: 640px"></keck-chart>
+    </div>`);
+    const [table, chart] = [...page.children] as KeckElement[];
+    await Promise.all([table.settled(), chart.settled()]);
+    const row = table.shadowRoot!.querySelector<HTMLTableRowElement>('tbody.areas tr')!;
+    row.querySelector('button')!.click();
+    await chart.settled();
+    const rows = [...chart.shadowRoot!.querySelectorAll('details[part~=table] tbody tr th')].map((th) => th.textContent!.trim());
+    expect(rows).to.include(row.querySelector('button')!.textContent!.trim());
+  });
+});
