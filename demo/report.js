@@ -2,4 +2,4 @@
 import { AtlasGroup } from '/dist/cdn/keck-atlas.js';
 
 const group = AtlasGroup.named('sozialraum');
-if (group.view.areas.length === 0) group.selectArea('gemeinde', '03460006');
+if (group.view.areas.length === 0) group.update({ areas: ['03460006'] });
