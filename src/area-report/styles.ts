@@ -12,7 +12,7 @@ export const reportStyles = css`
   .unit-year,
   .footnotes,
   .attribution {
-    color: var(--keck-muted, #595959);
+    color: var(--_keck-muted);
   }
   .toolbar {
     display: flex;
@@ -24,10 +24,10 @@ export const reportStyles = css`
   button {
     font: inherit;
     padding: 0.35em 0.9em;
-    border: 1px solid var(--keck-accent, #0b5cad);
+    border: 1px solid var(--_keck-accent);
     border-radius: 4px;
-    background: var(--keck-background, Canvas);
-    color: var(--keck-accent, #0b5cad);
+    background: var(--_keck-panel);
+    color: var(--_keck-accent);
     cursor: pointer;
   }
   button:disabled {
@@ -50,7 +50,7 @@ export const reportStyles = css`
   th,
   td {
     padding: 0.4em 0.5em;
-    border-bottom: 1px solid var(--keck-border, #767676);
+    border-bottom: 1px solid var(--_keck-border);
     text-align: left;
     vertical-align: top;
   }
@@ -93,7 +93,7 @@ export const reportStyles = css`
     fill: currentColor;
   }
   .bar .difference {
-    fill: var(--keck-bar, var(--keck-accent, #0b5cad));
+    fill: var(--keck-bar, var(--_keck-accent));
   }
   .footnotes ol {
     padding-left: 1.5em;
@@ -107,7 +107,7 @@ export const reportStyles = css`
     padding-left: 1.25em;
   }
   a {
-    color: var(--keck-accent, #0b5cad);
+    color: var(--_keck-accent);
   }
   @media (forced-colors: active) {
     .bar .difference {

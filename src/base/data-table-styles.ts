@@ -13,7 +13,7 @@ export const dataTableStyles = css`
   }
   th,
   td {
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
     padding: 0.2em 0.5em;
     text-align: left;
   }

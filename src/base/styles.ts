@@ -1,8 +1,18 @@
 import { css } from 'lit';
 
-/** Shared host styles (the custom properties are documented on KeckElement). */
+/**
+ * Shared host styles (the custom properties are documented on KeckElement). The themable
+ * colours are resolved here, once, on `:host`: every style of every element uses the private
+ * `--_keck-*` properties, so a default is written in one place only.
+ */
 export const baseStyles = css`
   :host {
+    --_keck-accent: var(--keck-accent, #0b5cad);
+    --_keck-focus: var(--keck-focus, var(--_keck-accent));
+    --_keck-border: var(--keck-border, #767676);
+    --_keck-muted: var(--keck-muted, #595959);
+    --_keck-error: var(--keck-error, #b00020);
+    --_keck-panel: var(--keck-background, Canvas);
     display: block;
     font: inherit;
     color: var(--keck-text, inherit);
@@ -20,12 +30,12 @@ export const baseStyles = css`
   .status {
     margin: 0;
     padding: 0.75em 1em;
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
     border-radius: 4px;
   }
   .status.error {
-    border-color: var(--keck-error, #b00020);
-    color: var(--keck-error, #b00020);
+    border-color: var(--_keck-error);
+    color: var(--_keck-error);
     overflow-wrap: anywhere;
   }
   .status.error p {
@@ -41,7 +51,7 @@ export const baseStyles = css`
     min-height: 24px;
     font: inherit;
     color: inherit;
-    background: var(--keck-background, Canvas);
+    background: var(--_keck-panel);
     border: 1px solid currentColor;
     border-radius: 4px;
     cursor: pointer;
@@ -49,13 +59,13 @@ export const baseStyles = css`
   .bookmark {
     margin: 0 0 1em;
     padding: 0.5em 0.75em;
-    border-left: 4px solid var(--keck-accent, #0b5cad);
+    border-left: 4px solid var(--_keck-accent);
   }
   .bookmark p {
     margin: 0.25em 0;
   }
   :focus-visible {
-    outline: 3px solid var(--keck-focus, var(--keck-accent, #0b5cad));
+    outline: 3px solid var(--_keck-focus);
     outline-offset: 2px;
   }
   .visually-hidden {

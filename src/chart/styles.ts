@@ -24,7 +24,7 @@ export const chartStyles = css`
   .source {
     margin: 0.5em 0 0;
     font-size: 0.85em;
-    color: var(--keck-muted, #595959);
+    color: var(--_keck-muted);
   }
   .toolbar {
     display: flex;
@@ -38,13 +38,13 @@ export const chartStyles = css`
   }
   .toolbar button {
     padding: 0.25em 0.75em;
-    border: 1px solid var(--keck-accent, #0b5cad);
+    border: 1px solid var(--_keck-accent);
     border-radius: 4px;
-    color: var(--keck-accent, #0b5cad);
-    background: var(--keck-background, Canvas);
+    color: var(--_keck-accent);
+    background: var(--_keck-panel);
   }
   .toolbar button:hover {
-    background: var(--keck-accent, #0b5cad);
+    background: var(--_keck-accent);
     color: #ffffff;
   }
   details summary {
@@ -66,6 +66,6 @@ export const chartStyles = css`
     font-weight: bold;
   }
   .error {
-    color: var(--keck-error, #b00020);
+    color: var(--_keck-error);
   }
 `;

@@ -20,11 +20,12 @@ export interface ChartTheme {
 export function readChartTheme(style: CSSStyleDeclaration): ChartTheme {
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const text = style.color || '#1a1a1a';
-  const accent = read('--keck-accent', '#0b5cad');
+  // The tokens as :host resolved them (base styles); the fallbacks only serve a style without them.
+  const accent = read('--_keck-accent', '#0b5cad');
   return {
     text,
-    muted: read('--keck-muted', '#595959'),
-    border: read('--keck-border', '#767676'),
+    muted: read('--_keck-muted', '#595959'),
+    border: read('--_keck-border', '#767676'),
     grid: read('--keck-chart-grid', '#e0e0e0'),
     accent,
     reference: read('--keck-reference', text),

@@ -39,8 +39,9 @@ export function mapModel(inputs: MapModelInputs, previous?: MapModel): MapModel 
   const { atlas, level, indicator, year, locale, style } = inputs;
   const colours = readColourOverrides(style);
   const series = readSeriesOverrides(style);
-  const accent = style.getPropertyValue('--keck-accent').trim() || DEFAULT_ACCENT;
-  const focus = style.getPropertyValue('--keck-focus').trim() || accent;
+  // The tokens as the element's :host resolved them (base styles), with its defaults.
+  const accent = style.getPropertyValue('--_keck-accent').trim() || DEFAULT_ACCENT;
+  const focus = style.getPropertyValue('--_keck-focus').trim() || accent;
   const key = JSON.stringify([atlas.url, level, indicator, year, locale, inputs.classification, inputs.classes, inputs.breaks, inputs.bars, colours, series, accent, focus]);
   if (previous?.key === key) return previous;
   const view = styledView(atlas, {

@@ -55,10 +55,10 @@ export const mapStyles = css`
   }
   .map {
     height: var(--keck-map-height, 28rem);
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
   }
   .map:focus-visible {
-    outline: 3px solid var(--keck-focus, var(--keck-accent, #0b5cad));
+    outline: 3px solid var(--_keck-focus);
     outline-offset: 2px;
   }
   .details {
@@ -67,10 +67,10 @@ export const mapStyles = css`
     pointer-events: none;
     max-width: 16rem;
     padding: 0.4em 0.6em;
-    background: var(--keck-background, Canvas);
+    background: var(--_keck-panel);
     background-color: #ffffff;
     color: #1a1a1a;
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
     border-radius: 4px;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
     font-size: 0.9em;
@@ -88,7 +88,7 @@ export const mapStyles = css`
   .attribution,
   .source {
     font-size: 0.85em;
-    color: var(--keck-muted, #595959);
+    color: var(--_keck-muted);
     margin: 0.4em 0;
   }
   .attribution a {

@@ -65,7 +65,7 @@ export class KeckPoiLayer extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.25em 1em;
-        border: 1px solid var(--keck-border, #767676);
+        border: 1px solid var(--_keck-border);
         border-radius: 4px;
       }
       label {
@@ -92,13 +92,13 @@ export class KeckPoiLayer extends LitElement {
         background: none;
         border: 0;
         padding: 0.1em 0;
-        color: var(--keck-accent, #0b5cad);
+        color: var(--_keck-accent);
         text-decoration: underline;
         cursor: pointer;
         text-align: left;
       }
       .details {
-        border: 1px solid var(--keck-border, #767676);
+        border: 1px solid var(--_keck-border);
         border-radius: 4px;
         padding: 0.5em 0.75em;
         margin-top: 0.5em;
@@ -118,7 +118,7 @@ export class KeckPoiLayer extends LitElement {
       }
       .note {
         font-size: 0.85em;
-        color: var(--keck-muted, #595959);
+        color: var(--_keck-muted);
       }
     `,
   ];

@@ -6,7 +6,7 @@ export const tableStyles = css`
     max-width: 100%;
     max-height: var(--keck-table-max-height, 70vh);
     overflow: auto;
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
     border-radius: 4px;
   }
   table {
@@ -24,7 +24,7 @@ export const tableStyles = css`
   th,
   td {
     padding: 0.35em 0.75em;
-    border-bottom: 1px solid var(--keck-border, #767676);
+    border-bottom: 1px solid var(--_keck-border);
     vertical-align: top;
   }
   td {
@@ -63,11 +63,11 @@ export const tableStyles = css`
   tbody.reference th,
   tbody.reference td {
     font-weight: bold;
-    border-bottom: 3px double var(--keck-border, #767676);
+    border-bottom: 3px double var(--_keck-border);
   }
   tr.selected th[scope='row'],
   tr.selected td {
-    background: var(--keck-selected, color-mix(in srgb, var(--keck-accent, #0b5cad) 14%, Canvas));
+    background: var(--keck-selected, color-mix(in srgb, var(--_keck-accent) 14%, Canvas));
   }
   tr.selected .area::before {
     content: '▶ ';
@@ -94,7 +94,7 @@ export const tableStyles = css`
   }
   .unit {
     font-weight: normal;
-    color: var(--keck-muted, #595959);
+    color: var(--_keck-muted);
   }
   /* Header cells may be themed with ::part(header) (a dark corporate colour): units follow their colour. */
   thead .unit {
@@ -118,12 +118,12 @@ export const tableStyles = css`
     height: 0.9em;
     margin-inline-end: 0.4em;
     vertical-align: -0.1em;
-    border: 1px solid var(--keck-border, #767676);
+    border: 1px solid var(--_keck-border);
   }
   .notes {
     margin: 0.5em 0 0;
     font-size: 0.9em;
-    color: var(--keck-muted, #595959);
+    color: var(--_keck-muted);
   }
   .notes p {
     margin: 0.2em 0;
@@ -143,17 +143,17 @@ export const tableStyles = css`
   }
   .export button {
     padding: 0.35em 0.8em;
-    border: 1px solid var(--keck-accent, #0b5cad);
+    border: 1px solid var(--_keck-accent);
     border-radius: 4px;
-    background: var(--keck-background, Canvas);
-    color: var(--keck-accent, #0b5cad);
+    background: var(--_keck-panel);
+    color: var(--_keck-accent);
     cursor: pointer;
   }
   .export button[aria-disabled='true'] {
     cursor: progress;
   }
   .export .error {
-    color: var(--keck-error, #b00020);
+    color: var(--_keck-error);
   }
   @media (forced-colors: active) {
     .swatch {
