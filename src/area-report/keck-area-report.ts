@@ -145,7 +145,7 @@ export class KeckAreaReport extends KeckElement {
         <p class="subtitle">${model.subtitle}</p>
         <p class="meta">${model.atlasTitle} · ${messages.dataYear(model.year)}</p>
       </header>
-      <div part="exports toolbar" class="toolbar">
+      <div part="exports toolbar" class="exports">
         <button part="button" type="button" @click=${() => window.print()}>${messages.print}</button>
         <button part="button" type="button" ?disabled=${this.pdfStatus.busy} @click=${() => this.downloadPdf()}>${messages.pdf}</button>
         <span role="status" class="pdf-status">${this.pdfStatus.busy ? messages.pdfBusy : this.pdfStatus.error ? messages.pdfFailed(this.pdfStatus.error) : ''}</span>

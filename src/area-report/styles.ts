@@ -14,25 +14,8 @@ export const reportStyles = css`
   .attribution {
     color: var(--_keck-muted);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: center;
+  .exports {
     margin: 0.75em 0;
-  }
-  button {
-    font: inherit;
-    padding: 0.35em 0.9em;
-    border: 1px solid var(--_keck-accent);
-    border-radius: 4px;
-    background: var(--_keck-panel);
-    color: var(--_keck-accent);
-    cursor: pointer;
-  }
-  button:disabled {
-    cursor: progress;
-    opacity: 0.7;
   }
   .topic h3,
   .footnotes h3,
@@ -120,7 +103,7 @@ export const reportStyles = css`
       color: #000;
       background: none;
     }
-    .toolbar {
+    .exports {
       display: none;
     }
     thead {

@@ -14,6 +14,10 @@ export const baseStyles = css`
     --_keck-error: var(--keck-error, #b00020);
     --_keck-panel: var(--keck-background, Canvas);
     display: block;
+    /* A height given to the element never lets its content spill onto the page: the drawing
+       area takes what is left, and if even that does not fit the element scrolls. */
+    overflow: auto;
+    max-width: 100%;
     font: inherit;
     color: var(--keck-text, inherit);
     background: var(--keck-background, transparent);
@@ -64,9 +68,45 @@ export const baseStyles = css`
   .bookmark p {
     margin: 0.25em 0;
   }
+  /* Inside the element's box (it clips what overflows), also at its edges. */
   :focus-visible {
     outline: 3px solid var(--_keck-focus);
-    outline-offset: 2px;
+    outline-offset: -1px;
+  }
+  a:focus-visible {
+    outline-offset: 1px;
+  }
+  /* Every element's download and print buttons: one group, one look (part "exports", "button"). */
+  .exports {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    align-items: center;
+    margin: 0.5em 0 0;
+  }
+  .exports button {
+    min-height: 24px;
+    min-width: 24px;
+    padding: 0.2em 0.7em;
+    font: inherit;
+    font-size: 0.9em;
+    border: 1px solid var(--_keck-accent);
+    border-radius: 4px;
+    background: var(--_keck-panel);
+    color: var(--_keck-accent);
+    cursor: pointer;
+  }
+  .exports button:hover {
+    background: var(--_keck-accent);
+    color: #ffffff;
+  }
+  .exports button:disabled,
+  .exports button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .exports .error {
+    color: var(--_keck-error);
   }
   .visually-hidden {
     position: absolute;

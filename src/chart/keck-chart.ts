@@ -5,6 +5,7 @@ import { KeckElement } from '../base/keck-element.js';
 import type { Problem } from '../base/problem.js';
 import { rovingIndex } from '../base/roving.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
+import { setStyles } from '../base/style-ref.js';
 import { baseStyles } from '../base/styles.js';
 import { readColourOverrides } from '../core/colours.js';
 import type { StyledView } from '../core/view.js';
@@ -15,11 +16,13 @@ import { describeChart, type ChartDescription } from './describe.js';
 import { framedSvg } from './export-frame.js';
 import { loadVega } from './load-vega.js';
 import { chartMessages, type ChartType } from './messages.js';
-import { chartModel, uniqueLabels, type ChartModel } from './model.js';
+import { placeScatterLabels, type PlacedView } from './labels.js';
+import { chartModel, uniqueLabels, type ChartModel, type ScatterModel } from './model.js';
 import { markOrder, spokenMark } from './marks.js';
-import { chartSpec, FOCUS_SIGNAL } from './spec.js';
+import { chartSpec, FOCUS_SIGNAL, LABEL_SIGNALS } from './spec.js';
 import { chartStyles } from './styles.js';
-import { readChartTheme } from './theme.js';
+import { readChartTheme, type ChartTheme } from './theme.js';
+import { markBounds, tooltipContent, type TooltipContent } from './tooltip.js';
 
 const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'scatter', 'line'];
 
@@ -32,11 +35,16 @@ const EXPORTS: { format: ChartExportFormat; label: string; extension: 'png' | 'j
   { format: 'pdf', label: 'PDF', extension: 'pdf' },
 ];
 
+interface VegaSignals {
+  signal(name: string, value: unknown): VegaSignals;
+  runAsync(): Promise<unknown>;
+}
+
 interface VegaResult {
-  view: {
-    addEventListener(type: string, handler: (event: unknown, item: { datum?: { key?: unknown } } | null | undefined) => void): unknown;
-    signal(name: string, value: unknown): { runAsync(): Promise<unknown> };
-  };
+  view: PlacedView &
+    VegaSignals & {
+      addEventListener(type: string, handler: (event: unknown, item: { datum?: { key?: unknown } } | null | undefined) => void): unknown;
+    };
   finalize(): void;
 }
 
@@ -82,6 +90,7 @@ export class KeckChart extends KeckElement {
   @property({ reflect: true }) areas?: string;
 
   @state() private width = 0;
+  @state() private tip?: { content: TooltipContent; x: number; y: number };
   @state() private exportError = '';
   @state() private announcement = '';
   @query('.chart') private chartBox?: HTMLDivElement;
@@ -154,23 +163,34 @@ export class KeckChart extends KeckElement {
       ${this.renderBookmarkText()}
       <figure part="figure">
         <figcaption>${this.chartTitle(model)}</figcaption>
-        <div
-          class="chart"
-          part="chart"
-          role="group"
-          tabindex="0"
-          aria-label=${this.chartTitle(model)}
-          aria-describedby="chart-keys"
-          @keydown=${this.onChartKey}
-          @blur=${this.onChartBlur}
-        ></div>
+        <div class="plot">
+          <div
+            class="chart"
+            part="chart"
+            role="group"
+            tabindex="0"
+            aria-label=${this.chartTitle(model)}
+            aria-describedby="chart-keys"
+            @keydown=${this.onChartKey}
+            @blur=${this.onChartBlur}
+          ></div>
+          ${this.renderTooltip()}
+        </div>
         <p id="chart-keys" class="visually-hidden">${terms.keyHint}</p>
         <p class="visually-hidden" role="status">${this.announcement}</p>
         <p class="source">${this.sourceLine(model)}</p>
       </figure>
-      <div class="toolbar" part="exports toolbar" role="group" aria-label=${terms.exportLabel}>
+      <div class="exports" part="exports toolbar" role="group" aria-label=${terms.exportLabel}>
         ${EXPORTS.map(
-          (entry) => html`<button type="button" part="button" aria-label=${terms.exportAs(entry.label)} @click=${() => this.download(entry.format, entry.extension)}>${entry.label}</button>`,
+          (entry) =>
+            html`<button
+              type="button"
+              part="button"
+              aria-label=${terms.exportAs(entry.label)}
+              @click=${() => this.download(entry.format, entry.extension)}
+            >
+              ${entry.label}
+            </button>`,
         )}
         ${this.exportError ? html`<span class="error" role="alert">${this.exportError}</span>` : nothing}
       </div>
@@ -185,7 +205,17 @@ export class KeckChart extends KeckElement {
     super.updated(changed);
     if (this.data.status !== 'ready' || !this.model || !this.chartBox) return;
     const width = this.width || Math.floor(this.getBoundingClientRect().width) || 600;
-    const key = JSON.stringify([this.type, this.activeLocale, this.activeLevel, this.activeYear, this.indicatorIds(), this.areaKeys(), this.selectedAreas, width, this.data.atlas?.url]);
+    const key = JSON.stringify([
+      this.type,
+      this.activeLocale,
+      this.activeLevel,
+      this.activeYear,
+      this.indicatorIds(),
+      this.areaKeys(),
+      this.selectedAreas,
+      width,
+      this.data.atlas?.url,
+    ]);
     if (key === this.drawnKey && this.svg) return;
     this.drawnKey = key;
     this.rendered = this.draw(this.model, width);
@@ -197,7 +227,8 @@ export class KeckChart extends KeckElement {
     const { embed, expressionInterpreter } = await loadVega();
     if (token !== this.drawing) return;
     const style = getComputedStyle(this);
-    const spec = chartSpec(model, readChartTheme(style), { width: Math.max(240, width - 180) }, this.focusedKey);
+    const theme = readChartTheme(style);
+    const spec = chartSpec(model, theme, { width: Math.max(200, width) }, this.focusedKey);
     try {
       const result = (await embed(box, spec, {
         renderer: 'svg',
@@ -205,7 +236,7 @@ export class KeckChart extends KeckElement {
         expr: expressionInterpreter,
         actions: false,
         defaultStyle: false,
-        tooltip: false,
+        tooltip: this.onTooltip,
         hover: false,
       })) as unknown as VegaResult;
       if (token !== this.drawing) return result.finalize();
@@ -217,10 +248,65 @@ export class KeckChart extends KeckElement {
       });
       // vega-embed names the container "Vega visualization"; the SVG carries the real name.
       for (const attribute of ['role', 'aria-roledescription', 'aria-label']) box.removeAttribute(attribute);
+      if (model.type === 'scatter') await this.placeLabels(model, result, theme);
       this.labelSvg();
     } catch (error) {
       this.data.fail(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Scatter labels only where they fit (labels.ts), read from the scales vega just laid out. */
+  private async placeLabels(model: ScatterModel, result: VegaResult, theme: ChartTheme): Promise<void> {
+    const fontSize = Math.round(theme.fontSize * 0.8);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = `${fontSize}px ${theme.font}`;
+    const measure = (text: string) => (context ? context.measureText(text).width : text.length * fontSize * 0.6);
+    const placed = placeScatterLabels(model, result.view, measure, fontSize * 1.25);
+    await result.view.signal(LABEL_SIGNALS.right, placed.right).signal(LABEL_SIGNALS.left, placed.left).runAsync();
+  }
+
+  /** vega's tooltip handler: the element's own tooltip (no inline style element, so it works under a strict CSP). */
+  private readonly onTooltip = (
+    _handler: unknown,
+    event: MouseEvent,
+    item: { datum?: { key?: unknown; year?: unknown } } | null,
+    value: unknown,
+  ) => {
+    const key = item?.datum?.key;
+    if (value === null || value === undefined || typeof key !== 'string' || !this.model || !this.chartBox) {
+      this.tip = undefined;
+      return;
+    }
+    const content = tooltipContent(this.model, key, item?.datum?.year === undefined ? undefined : Number(item.datum.year));
+    const box = this.chartBox.getBoundingClientRect();
+    this.tip = content && { content, x: event.clientX - box.left + this.chartBox.scrollLeft, y: event.clientY - box.top };
+  };
+
+  private renderTooltip() {
+    const tip = this.tip;
+    if (!tip) return html`<div class="tooltip" part="tooltip" hidden></div>`;
+    const width = this.chartBox?.clientWidth ?? Infinity;
+    const height = this.chartBox?.clientHeight ?? Infinity;
+    const placement: Record<string, string> = {};
+    if (tip.x > width / 2) placement.right = `${Math.round(width - tip.x + 12)}px`;
+    else placement.left = `${Math.round(tip.x + 12)}px`;
+    if (tip.y > height / 2) placement.bottom = `${Math.round(height - tip.y + 12)}px`;
+    else placement.top = `${Math.round(tip.y + 12)}px`;
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${setStyles(placement)}>
+      <p class="name">${tip.content.name}</p>
+      ${tip.content.lines.map((line) => html`<p>${line}</p>`)}
+    </div>`;
+  }
+
+  /** The keyboard's tooltip: beside the highlighted mark, found in vega's scenegraph. */
+  private showKeyboardTip(key: string): void {
+    const view = this.vega?.view as unknown as { scenegraph(): { root: unknown }; origin(): [number, number] } | undefined;
+    const content =
+      key && this.model
+        ? tooltipContent(this.model, key, this.model.type === 'line' ? this.model.views.at(-1)?.year : undefined)
+        : undefined;
+    const bounds = view && content ? markBounds(view.scenegraph().root, key, view.origin()) : undefined;
+    this.tip = content && bounds ? { content, x: bounds.x + bounds.width, y: bounds.y + bounds.height / 2 } : undefined;
   }
 
   private labelSvg(): void {
@@ -258,6 +344,7 @@ export class KeckChart extends KeckElement {
 
   private onChartBlur(): void {
     if (this.focusedKey) this.highlight('');
+    this.tip = undefined;
   }
 
   /** Moves the keyboard highlight without redrawing: the spec reads the key from a vega signal. */
@@ -265,6 +352,7 @@ export class KeckChart extends KeckElement {
     this.focusedKey = key;
     this.rendered = this.rendered.then(async () => {
       await this.vega?.view.signal(FOCUS_SIGNAL, this.focusedKey).runAsync();
+      this.showKeyboardTip(key);
     });
   }
 
@@ -302,7 +390,8 @@ export class KeckChart extends KeckElement {
   private buildModel(): ChartModel | Problem | undefined {
     const atlas = this.data.atlas!;
     const terms = chartMessages(this.activeLocale);
-    if (!CHART_TYPES.includes(this.type)) return { code: 'unknown-type', detail: String(this.type), message: terms.unknownType(String(this.type)) };
+    if (!CHART_TYPES.includes(this.type))
+      return { code: 'unknown-type', detail: String(this.type), message: terms.unknownType(String(this.type)) };
     const level = this.activeLevel;
     if (!level || !atlas.level(level)) return undefined;
     const indicators = this.indicatorIds();
@@ -352,16 +441,33 @@ export class KeckChart extends KeckElement {
     const terms = chartMessages(this.activeLocale);
     const selected = new Set(this.selectedAreas);
     const areaCell = (key: string, label: string) =>
-      html`<th scope="row"><button type="button" aria-pressed=${selected.has(key) ? 'true' : 'false'} @click=${() => this.toggleArea(key)}>${label}</button></th>`;
+      html`<th scope="row">
+        <button type="button" aria-pressed=${selected.has(key) ? 'true' : 'false'} @click=${() => this.toggleArea(key)}>${label}</button>
+      </th>`;
     if (model.type === 'line') {
       const labels = uniqueLabels(model.level.areas);
       const reference = model.views[0]?.reference.label ?? '';
       return html`<table>
-        <caption>${this.description?.name}</caption>
-        <thead><tr><th scope="col">${terms.area}</th>${model.views.map((view) => html`<th scope="col">${view.year}</th>`)}</tr></thead>
+        <caption>
+          ${this.description?.name}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${terms.area}</th>
+            ${model.views.map((view) => html`<th scope="col">${view.year}</th>`)}
+          </tr>
+        </thead>
         <tbody>
-          <tr class="reference"><th scope="row">${reference}</th>${model.views.map((view) => html`<td class="number">${view.reference.text}</td>`)}</tr>
-          ${model.areas.map((key) => html`<tr>${areaCell(key, labels.get(key)!)}${model.views.map((view) => html`<td class="number">${view.byKey.get(key)?.text}</td>`)}</tr>`)}
+          <tr class="reference">
+            <th scope="row">${reference}</th>
+            ${model.views.map((view) => html`<td class="number">${view.reference.text}</td>`)}
+          </tr>
+          ${model.areas.map(
+            (key) =>
+              html`<tr>
+                ${areaCell(key, labels.get(key)!)}${model.views.map((view) => html`<td class="number">${view.byKey.get(key)?.text}</td>`)}
+              </tr>`,
+          )}
         </tbody>
       </table>`;
     }
@@ -370,11 +476,26 @@ export class KeckChart extends KeckElement {
     const labels = uniqueLabels(first.areas);
     const order = model.type === 'scatter' ? first.areas : [...first.areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
     return html`<table>
-      <caption>${this.description?.name}</caption>
-      <thead><tr><th scope="col">${localize(model.level.title, this.activeLocale)}</th>${views.map((view) => html`<th scope="col">${localize(view.indicator.title, this.activeLocale)}</th>`)}</tr></thead>
+      <caption>
+        ${this.description?.name}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${localize(model.level.title, this.activeLocale)}</th>
+          ${views.map((view) => html`<th scope="col">${localize(view.indicator.title, this.activeLocale)}</th>`)}
+        </tr>
+      </thead>
       <tbody>
-        ${order.map((area) => html`<tr>${areaCell(area.key, labels.get(area.key)!)}${views.map((view) => html`<td class="number">${view.byKey.get(area.key)?.text}</td>`)}</tr>`)}
-        <tr class="reference"><th scope="row">${first.reference.label}</th>${views.map((view) => html`<td class="number">${view.reference.text}</td>`)}</tr>
+        ${order.map(
+          (area) =>
+            html`<tr>
+              ${areaCell(area.key, labels.get(area.key)!)}${views.map((view) => html`<td class="number">${view.byKey.get(area.key)?.text}</td>`)}
+            </tr>`,
+        )}
+        <tr class="reference">
+          <th scope="row">${first.reference.label}</th>
+          ${views.map((view) => html`<td class="number">${view.reference.text}</td>`)}
+        </tr>
       </tbody>
     </table>`;
   }
@@ -395,7 +516,10 @@ export class KeckChart extends KeckElement {
     }
     const theme = readChartTheme(getComputedStyle(this));
     const framed = framedSvg(svg, { title, source, description: this.description.description }, theme);
-    if (format === 'svg') return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(framed)}`], { type: 'image/svg+xml' });
+    if (format === 'svg')
+      return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(framed)}`], {
+        type: 'image/svg+xml',
+      });
     return svgToRaster(framed, { format, scale: 2 });
   }
 

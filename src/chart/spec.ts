@@ -6,13 +6,18 @@ import { axisTitle, shortTitle, uniqueLabels, type CategoryModel, type ChartMode
 import type { ChartTheme } from './theme.js';
 import { vegaLocale } from './vega-locale.js';
 
-/** Plot size in CSS pixels (the axes and labels come on top). */
+/** The chart's width in CSS pixels, axes and labels included (vega fits the plot into it). */
 export interface ChartSize {
   width: number;
 }
 
-/** Rows with more areas than this get no value label on each mark (suppressed and missing marks always do). */
-const VALUE_LABEL_LIMIT = { column: 24, bar: 60 };
+/** A bar chart with more areas than this gets no value label on each bar (suppressed and missing ones always do). */
+const BAR_LABEL_LIMIT = 60;
+/** A column chart labels each column only where a label of this many pixels fits beside the next. */
+const COLUMN_LABEL_WIDTH = 46;
+
+/** Names of the signals with the keys whose scatter labels are drawn right and left of their point. */
+export const LABEL_SIGNALS = { right: 'labelsRight', left: 'labelsLeft' } as const;
 
 /** Name of the vega signal holding the key of the area highlighted from the keyboard ('' for none). */
 export const FOCUS_SIGNAL = 'focus';
@@ -26,7 +31,8 @@ const FOCUS_DASH = [4, 2];
  */
 export function chartSpec(model: ChartModel, theme: ChartTheme, size: ChartSize, focus = ''): TopLevelSpec {
   const body = model.type === 'scatter' ? scatterSpec(model, theme, size) : model.type === 'line' ? lineSpec(model, theme, size) : categorySpec(model, theme, size);
-  return { ...body, params: [{ name: FOCUS_SIGNAL, value: focus }], config: vegaConfig(model, theme) } as unknown as TopLevelSpec;
+  const params = [{ name: FOCUS_SIGNAL, value: focus }, ...(model.type === 'scatter' ? [{ name: LABEL_SIGNALS.right, value: [] }, { name: LABEL_SIGNALS.left, value: [] }] : [])];
+  return { ...body, autosize: { type: 'fit-x', contains: 'padding' }, params, config: vegaConfig(model, theme) } as unknown as TopLevelSpec;
 }
 
 /** Outline encodings: the row's own stroke, dashed and thicker where the keyboard highlight is. */
@@ -37,6 +43,9 @@ function outline(theme: ChartTheme) {
     strokeDash: { condition: { test: FOCUSED, value: FOCUS_DASH }, value: [1, 0] },
   };
 }
+
+/** Makes vega call the element's tooltip handler for the mark; the handler writes the text from the core's values. */
+const TOOLTIP = { tooltip: { field: 'key', type: 'nominal' as const } };
 
 function vegaConfig(model: ChartModel, theme: ChartTheme) {
   const labelFontSize = Math.round(theme.fontSize * 0.8);
@@ -85,7 +94,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
   const grouped = model.views.length > 1;
   const labels = uniqueLabels(first.areas);
   const order = categoryOrder(model);
-  const showValues = first.areas.length <= VALUE_LABEL_LIMIT[model.type];
+  const showValues = horizontal ? first.areas.length <= BAR_LABEL_LIMIT : first.areas.length * model.views.length * COLUMN_LABEL_WIDTH <= size.width - 80;
   const seriesNames = model.views.map((view) => shortTitle(view.indicator, model.locale));
   const seriesColours = model.views.map((_, i) => theme.series[i % theme.series.length]);
   const rows: CategoryRow[] = order.flatMap((key) =>
@@ -137,6 +146,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
       ...(offset ? { [horizontal ? 'yOffset' : 'xOffset']: offset } : {}),
       color: colour,
       ...outline(theme),
+      ...TOOLTIP,
     },
   };
   const valueLabels = {
@@ -157,21 +167,41 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
     mark: { type: 'rule' as const, strokeDash: [6, 4], strokeWidth: 2 },
     encoding: { [horizontal ? 'x' : 'y']: { field: 'value', type: 'quantitative' as const }, color: { field: 'colour', type: 'nominal' as const, scale: null, legend: null } },
   };
-  const referenceLabel = {
-    data: { values: references },
-    mark: horizontal
-      ? { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 4, dy: -4, y: 0, fontWeight: 'bold' as const }
-      : { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dy: -3, x: { expr: 'width' }, fontWeight: 'bold' as const },
-    encoding: { [horizontal ? 'x' : 'y']: { field: 'value', type: 'quantitative' as const }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
-  };
   return {
     width: size.width,
     height: plotHeight,
-    padding: { top: 24, left: 4, right: 16, bottom: 4 },
+    padding: { top: 8, left: 4, right: 8, bottom: 4 },
+    ...referenceKey(references.map((reference) => `– – ${reference.text}`), theme, size),
     data: { values: rows },
-    layer: references.length ? [bars, valueLabels, referenceRule, referenceLabel] : [bars, valueLabels],
+    layer: references.length ? [bars, valueLabels, referenceRule] : [bars, valueLabels],
     resolve: { scale: { color: 'independent' } },
   };
+}
+
+/**
+ * The reference's key above the plot, from the chart's left edge (a vega title framed by the
+ * whole chart), wrapped to the chart's width, so that it never lies over a value label.
+ */
+function referenceKey(entries: string[], theme: ChartTheme, size: ChartSize) {
+  if (!entries.length) return {};
+  const fontSize = Math.round(theme.fontSize * 0.8);
+  const perLine = Math.max(16, Math.floor((size.width - 16) / (fontSize * 0.58)));
+  const lines = entries.flatMap((entry) => wrapText(entry, perLine));
+  return { title: { text: lines, anchor: 'start' as const, frame: 'bounds' as const, fontSize, fontWeight: 'bold' as const, color: theme.text, offset: 8 } };
+}
+
+/** Lines of at most `perLine` characters, broken at spaces (a longer word stays whole). */
+export function wrapText(text: string, perLine: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 interface ScatterRow {
@@ -196,12 +226,13 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
   const y = { field: 'y', type: 'quantitative' as const, title: axisTitle(model.y.indicator, model.locale), scale: { zero: false, nice: true } };
   const reference =
     model.x.reference.value !== null && model.y.reference.value !== null
-      ? [{ x: model.x.reference.value, y: model.y.reference.value, label: model.x.reference.label }]
+      ? [{ x: model.x.reference.value, y: model.y.reference.value, label: model.x.reference.label, text: `${model.x.reference.text} / ${model.y.reference.text}` }]
       : [];
   return {
     width: size.width,
     height,
-    padding: { top: 8, left: 4, right: 24, bottom: 4 },
+    padding: { top: 8, left: 4, right: 8, bottom: 4 },
+    ...referenceKey(reference.map((point) => `◆ ${point.label}: ${point.text}`), theme, size),
     data: { values: rows },
     layer: [
       {
@@ -211,21 +242,24 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
           y,
           color: { value: theme.accent },
           ...outline(theme),
+          ...TOOLTIP,
         },
       },
-      {
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 7 },
-        encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
-      },
+      // Labels only where they fit: the element places them after the first draw (labels.ts) and names them in two signals.
+      ...(['right', 'left'] as const).map((side) => ({
+        mark: { type: 'text' as const, align: side === 'right' ? ('left' as const) : ('right' as const), baseline: 'middle' as const, dx: side === 'right' ? 7 : -7 },
+        encoding: {
+          x,
+          y,
+          text: { field: 'label', type: 'nominal' as const },
+          color: { value: theme.text },
+          opacity: { condition: { test: `indexof(${LABEL_SIGNALS[side]}, datum.key) >= 0`, value: 1 }, value: 0 },
+        },
+      })),
       {
         data: { values: reference },
         mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 160 },
         encoding: { x, y, color: { value: theme.reference } },
-      },
-      {
-        data: { values: reference },
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 8, dy: 6, fontWeight: 'bold' as const },
-        encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
       },
       ...(unplotted.length
         ? [
@@ -283,6 +317,7 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
           color: colour,
           strokeWidth: { condition: { test: { field: 'key', oneOf: [...model.selected] }, value: 4 }, value: 2.5 },
           strokeDash: { condition: { test: FOCUSED, value: FOCUS_DASH }, value: [1, 0] },
+          ...TOOLTIP,
         },
       },
       {

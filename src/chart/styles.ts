@@ -5,6 +5,9 @@ export const chartStyles = css`
   figure {
     margin: 0;
   }
+  .plot {
+    position: relative;
+  }
   figcaption {
     font-weight: bold;
     margin-bottom: 0.5em;
@@ -21,31 +24,36 @@ export const chartStyles = css`
   .chart .mark-symbol path {
     cursor: pointer;
   }
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    pointer-events: none;
+    max-width: min(18rem, calc(100% - 1em));
+    padding: 0.4em 0.6em;
+    background-color: #ffffff;
+    color: #1a1a1a;
+    border: 1px solid var(--_keck-border);
+    border-radius: 4px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    font-size: 0.85em;
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .tooltip p {
+    margin: 0;
+  }
+  .tooltip .name {
+    font-weight: bold;
+  }
   .source {
     margin: 0.5em 0 0;
     font-size: 0.85em;
     color: var(--_keck-muted);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    margin: 0.75em 0;
-  }
   button {
     font: inherit;
     cursor: pointer;
-  }
-  .toolbar button {
-    padding: 0.25em 0.75em;
-    border: 1px solid var(--_keck-accent);
-    border-radius: 4px;
-    color: var(--_keck-accent);
-    background: var(--_keck-panel);
-  }
-  .toolbar button:hover {
-    background: var(--_keck-accent);
-    color: #ffffff;
   }
   details summary {
     cursor: pointer;

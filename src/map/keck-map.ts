@@ -13,7 +13,7 @@ import type { ClassificationMethod } from '../core/classify.js';
 import type { StyledView } from '../core/view.js';
 import type { Atlas } from '../data/atlas.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
-import { columnFeatures } from './columns.js';
+import { COLUMN_AREA_LIMIT, columnFeatures } from './columns.js';
 import { downloadMap, mapExportBlob, type MapExportContext, type MapExportFormat } from './export-map.js';
 import { boundsOf, keyboardOrder, labelPoints } from './geo.js';
 import { mapSvg } from './map-svg.js';
@@ -21,7 +21,7 @@ import { MapView } from './map-view.js';
 import { mapContext } from './map-context.js';
 import { mapModel, type MapModel } from './map-model.js';
 import { mapMessages } from './messages.js';
-import { setStyles } from './style-ref.js';
+import { setStyles } from '../base/style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
 /** A level's shapes; label points are computed on first use (columns, keyboard, details). */
@@ -100,6 +100,7 @@ export class KeckMap extends KeckElement {
   @property({ type: Boolean, reflect: true }) controls = false;
 
   @state() private geometry?: Geometry;
+  @state() private basemapFailed = false;
   @state() private focusedKey?: string;
   @state() private hovered?: { key: string; x: number; y: number };
   @state() private announcement = '';
@@ -186,7 +187,12 @@ export class KeckMap extends KeckElement {
 
   /** Styled views of the `bars` indicators (those the atlas may render; others are ignored). */
   get columnViews(): StyledView[] {
-    return this.model?.columns ?? [];
+    return this.columnsHidden ? [] : (this.model?.columns ?? []);
+  }
+
+  /** Columns on more areas than they can be read on are not drawn; the legend says why. */
+  private get columnsHidden(): boolean {
+    return Boolean(this.model?.columns.length) && (this.geometry?.features.length ?? 0) > COLUMN_AREA_LIMIT;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -332,6 +338,7 @@ export class KeckMap extends KeckElement {
           this.mapView = mapView;
           mapView.failed.catch((error: Error) => this.mapView === mapView && this.data.status !== 'error' && this.data.fail(error.message));
           this.basemapAttributions = this.basemap ? mapView.basemapAttributions() : [];
+          this.basemapFailed = mapView.basemapFailed;
           this.connection.setValue({ map: mapView.map, atlas: this.data.atlas, focusTarget: container });
           for (const resolve of this.mapWaiters.splice(0)) resolve(mapView.map);
           return mapView;
@@ -470,23 +477,26 @@ export class KeckMap extends KeckElement {
       <figure part="figure" aria-labelledby="caption">
         <figcaption part="caption" id="caption">${this.captionOf(view)}</figcaption>
         ${this.controls ? this.renderControls(view) : nothing}
-        <div class="stage">
-          <div
-            class="map"
-            part="map"
-            tabindex="0"
-            role="application"
-            aria-roledescription=${terms.map}
-            aria-label=${terms.mapLabel(indicatorTitle, levelTitle, view.year)}
-            aria-describedby="help"
-            @keydown=${this.onKeydown}
-            @blur=${() => (this.focusedKey = undefined)}
-          ></div>
-          ${this.renderDetails(view, columns)}
+        <div class="body">
+          <div class="stage">
+            <div
+              class="map"
+              part="map"
+              tabindex="0"
+              role="application"
+              aria-roledescription=${terms.map}
+              aria-label=${terms.mapLabel(indicatorTitle, levelTitle, view.year)}
+              aria-describedby="help"
+              @keydown=${this.onKeydown}
+              @blur=${() => (this.focusedKey = undefined)}
+            ></div>
+            ${this.renderNotice()} ${this.renderDetails(view, columns)}
+            <p class="help" id="help">${terms.keyboardHelp}</p>
+          </div>
+          ${this.renderLegend(view, columns)}
         </div>
-        <p class="help" id="help">${terms.keyboardHelp}</p>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-        ${this.renderLegend(view, columns)} ${this.renderSource(view)} ${this.renderExports()} ${this.renderTable(view, columns)}
+        ${this.renderSource(view)} ${this.renderExports()} ${this.renderTable(view, columns)}
       </figure>
       <slot></slot>
     `;
@@ -533,6 +543,15 @@ export class KeckMap extends KeckElement {
     this.shown.share({ indicator: this.activeIndicator, year: this.activeYear, level: this.activeLevel });
   }
 
+  /** While the level's shapes load: a short notice over the empty map; a base map that failed: said once. */
+  private renderNotice() {
+    const terms = mapMessages(this.activeLocale);
+    if (!this.geometry || this.geometry.level !== this.activeLevel)
+      return html`<p class="notice" part="notice" role="status">${terms.loadingShapes}<progress class="progress" aria-label=${terms.loadingShapes}></progress></p>`;
+    if (this.basemapFailed) return html`<p class="notice" part="notice">${terms.basemapFailed}</p>`;
+    return nothing;
+  }
+
   private renderDetails(view: StyledView, columns: StyledView[]) {
     const key = this.hovered?.key ?? this.focusedKey;
     const area = key ? view.byKey.get(key) : undefined;
@@ -544,7 +563,7 @@ export class KeckMap extends KeckElement {
     }
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
-    const placement: Record<string, string> = position ? { left: `${Math.round(position.x + 12)}px`, top: `${Math.round(position.y + 12)}px` } : {};
+    const placement: Record<string, string> = position ? this.detailsPlacement(position) : {};
     return html`<div class="details" part="details" aria-hidden="true" ${setStyles(placement)}>
       <p class="name">${area.name}</p>
       <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
@@ -553,44 +572,73 @@ export class KeckMap extends KeckElement {
     </div>`;
   }
 
+  /** Beside the pointer, on the side with room, so the details never leave the map. */
+  private detailsPlacement(position: { x: number; y: number }): Record<string, string> {
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    const width = stage?.clientWidth ?? Infinity;
+    const height = stage?.clientHeight ?? Infinity;
+    const placement: Record<string, string> = {};
+    if (position.x > width / 2) placement.right = `${Math.round(width - position.x + 12)}px`;
+    else placement.left = `${Math.round(position.x + 12)}px`;
+    if (position.y > height / 2) placement.bottom = `${Math.round(height - position.y + 12)}px`;
+    else placement.top = `${Math.round(position.y + 12)}px`;
+    return placement;
+  }
+
   private renderLegend(view: StyledView, columns: StyledView[]) {
     const legend = view.legend;
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
     const hatch = { '--hatch-base': legend.suppressed.hatch.base, '--hatch-stripe': legend.suppressed.hatch.stripe };
-    const colours = this.model!.columnColours;
-    return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">
-      <p id="legend-title" class="legend-title">${terms.legend}: ${legend.title}</p>
-      <p class="source">${[legend.unit, String(legend.year)].filter(Boolean).join(', ')}</p>
-      <ul>
+    const count = (n: number) => html`<span class="visually-hidden">(${terms.areas(n)})</span>`;
+    return html`<div class="legend" part="legend" role="group" aria-label=${`${terms.legend}: ${legend.title}`}>
+      <p class="unit">${[legend.unit ? terms.unitIn(legend.unit) : '', String(legend.year)].filter(Boolean).join(', ')}</p>
+      <ul class="key">
         ${legend.classes.map(
-          (entry) => html`<li>
+          (entry) => html`<li title=${terms.areas(entry.count)}>
             <span class="swatch" ${setStyles({ background: entry.colour })}></span>
-            <span><span aria-hidden="true">${entry.label}</span><span class="visually-hidden">${entry.spoken}</span> (${terms.areas(entry.count)})</span>
+            <span><span aria-hidden="true">${entry.label}</span><span class="visually-hidden">${entry.spoken}</span> ${count(entry.count)}</span>
           </li>`,
         )}
         ${legend.suppressed.count
-          ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description} (${terms.areas(legend.suppressed.count)})</span></li>`
+          ? html`<li title=${`${legend.suppressed.description}: ${terms.areas(legend.suppressed.count)}`}>
+              <span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}<span class="visually-hidden">: ${legend.suppressed.description}</span> ${count(legend.suppressed.count)}</span>
+            </li>`
           : nothing}
         ${legend.missing.count
-          ? html`<li><span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} (${terms.areas(legend.missing.count)})</span></li>`
+          ? html`<li title=${`${legend.missing.description}: ${terms.areas(legend.missing.count)}`}>
+              <span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.description} ${count(legend.missing.count)}</span>
+            </li>`
           : nothing}
       </ul>
-      ${columns.length
-        ? html`<p class="legend-title">${terms.columns}</p>
-            <ul>
-              ${columns.map(
-                (column, i) => html`<li>
-                  <span class="swatch column" ${setStyles({ background: colours[i] })}></span>
-                  <span>${localize(column.indicator.title, locale)}${column.indicator.unit ? ` (${column.indicator.unit})` : ''}</span>
-                </li>`,
-              )}
-              ${columns.some((c) => c.legend.suppressed.count)
-                ? html`<li><span class="swatch hatch" ${setStyles(hatch)}></span><span>${legend.suppressed.label}: ${legend.suppressed.description}</span></li>`
-                : nothing}
-            </ul>`
-        : nothing}
+      ${this.renderColumnKey(columns)}
     </div>`;
+  }
+
+  /** The columns' key: colour and title per indicator, and the scale (a full column is the largest value, from the baseline 0). */
+  private renderColumnKey(columns: StyledView[]) {
+    if (!this.bars) return nothing;
+    const locale = this.activeLocale;
+    const terms = mapMessages(locale);
+    const colours = this.model!.columnColours;
+    if (this.columnsHidden) return html`<p class="legend-title">${terms.columns}</p><p class="unit">${terms.columnsHidden(this.geometry?.features.length ?? 0)}</p>`;
+    if (!columns.length) return nothing;
+    return html`<p class="legend-title">${terms.columns}</p>
+      <ul class="key">
+        ${columns.map((column, i) => {
+          const largest = column.areas.reduce<(typeof column.areas)[number] | undefined>((top, area) => (area.state === 'number' && (!top || (area.value ?? 0) > (top.value ?? 0)) ? area : top), undefined);
+          return html`<li class="column-key">
+            <svg width="12" height="22" viewBox="0 0 12 22" aria-hidden="true">
+              <rect x="3" y="1" width="6" height="20" fill=${colours[i]}></rect>
+              <line x1="0" x2="12" y1="21.5" y2="21.5" stroke="#333333"></line>
+            </svg>
+            <span>${localize(column.indicator.shortTitle ?? column.indicator.title, locale)}${largest ? html`<br /><span class="count">${terms.columnScale(largest.text)}</span>` : nothing}</span>
+          </li>`;
+        })}
+        ${columns.some((c) => c.legend.suppressed.count)
+          ? html`<li><span class="swatch hatch" ${setStyles({ '--hatch-base': columns[0].legend.suppressed.hatch.base, '--hatch-stripe': columns[0].legend.suppressed.hatch.stripe })}></span><span>${columns[0].legend.suppressed.label}</span></li>`
+          : nothing}
+      </ul>`;
   }
 
   private renderSource(view: StyledView) {
@@ -605,9 +653,8 @@ export class KeckMap extends KeckElement {
 
   private renderExports() {
     const terms = mapMessages(this.activeLocale);
-    return html`<div class="exports" part="exports" role="group" aria-labelledby="exports-label">
-      <span id="exports-label">${terms.exportAs}</span>
-      ${EXPORT_FORMATS.map((format) => html`<button type="button" part="button" @click=${() => this.download(format)}>${format === 'jpg' ? 'JPG' : format.toUpperCase()}</button>`)}
+    return html`<div class="exports" part="exports" role="group" aria-label=${terms.exportAs}>
+      ${EXPORT_FORMATS.map((format) => html`<button type="button" part="button" aria-label=${`${terms.exportAs} ${format.toUpperCase()}`} @click=${() => this.download(format)}>${format.toUpperCase()}</button>`)}
     </div>`;
   }
 
@@ -615,7 +662,7 @@ export class KeckMap extends KeckElement {
     const terms = mapMessages(this.activeLocale);
     return html`<details part="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>${terms.table}</summary>
-      ${this.tableOpen ? this.renderTableBody(view, columns) : nothing}
+      ${this.tableOpen ? html`<div class="table-scroll">${this.renderTableBody(view, columns)}</div>` : nothing}
     </details>`;
   }
 

@@ -45,6 +45,8 @@ export class MapView {
   private featureIds = new Map<string, number>();
   private paintedColours?: StyledView;
   private missingColour = DEFAULT_MISSING;
+  /** The `basemap` style could not be loaded: the map is drawn without it. */
+  basemapFailed = false;
 
   private constructor(
     readonly map: MaplibreMap,
@@ -76,18 +78,29 @@ export class MapView {
     canvas.removeAttribute('role');
     canvas.removeAttribute('aria-label');
     canvas.setAttribute('aria-hidden', 'true');
+    let loaded = false;
+    let basemapFailed = false;
     const failed = new Promise<never>((_, reject) => {
       map.on('error', (event) => {
         // A tile of an opt-in base map that fails is maplibre's ordinary business (the areas still show).
         const sourceId = (event as { sourceId?: string }).sourceId;
         if (sourceId && !sourceId.startsWith('keck-')) return console.warn(event.error);
         const workerFailed = /worker/i.test(event.error?.message ?? '');
+        // A base map style that cannot be loaded fails soft: the areas are drawn without it.
+        if (options.basemap && !loaded && !basemapFailed && !workerFailed) {
+          basemapFailed = true;
+          console.warn(event.error);
+          map.setStyle(NEUTRAL_STYLE);
+          return;
+        }
         reject(new Error(workerFailed ? options.workerFailed(getWorkerUrl()) : (event.error?.message ?? String(event.error))));
       });
     });
     failed.catch(() => undefined);
     await Promise.race([new Promise<void>((resolve) => map.once('load', () => resolve())), failed]);
+    loaded = true;
     const view = new MapView(map, options, failed);
+    view.basemapFailed = basemapFailed;
     view.addLayers();
     return view;
   }

@@ -23,6 +23,11 @@ const MESSAGES = {
     level: 'Ebene',
     year: 'Jahr',
     mapControls: 'Kartenauswahl',
+    loadingShapes: 'Gebiete werden geladen …',
+    basemapFailed: 'Die Hintergrundkarte konnte nicht geladen werden; die Gebiete sind ohne sie gezeichnet.',
+    unitIn: (unit: string) => `in ${unit}`,
+    columnScale: (largest: string) => `volle Höhe: ${largest} (größter Wert), Grundlinie 0`,
+    columnsHidden: (count: number) => `Säulen sind bei ${count.toLocaleString('de-DE')} Gebieten nicht lesbar und daher ausgeblendet; ihre Werte stehen in der Tabelle.`,
     drawFailed: (detail: string) => `Die Karte konnte nicht gezeichnet werden (${detail}). Eine Änderung der Auswahl zeichnet sie neu.`,
     workerFailed: (url: string) =>
       `Die Karte konnte ihren Worker nicht laden (${url}). Liegt die Datei dort, liefert der Server .mjs als JavaScript aus, und erlaubt die Content-Security-Policy worker-src für diese Adresse (siehe docs/embedding.md)?`,
@@ -48,6 +53,11 @@ const MESSAGES = {
     level: 'Level',
     year: 'Year',
     mapControls: 'Map selection',
+    loadingShapes: 'Loading the areas …',
+    basemapFailed: 'The base map could not be loaded; the areas are drawn without it.',
+    unitIn: (unit: string) => `in ${unit}`,
+    columnScale: (largest: string) => `full height: ${largest} (largest value), baseline 0`,
+    columnsHidden: (count: number) => `Columns cannot be read on ${count.toLocaleString('en-GB')} areas and are hidden; their values are in the table.`,
     drawFailed: (detail: string) => `The map could not be drawn (${detail}). Changing the view draws it again.`,
     workerFailed: (url: string) =>
       `The map could not load its worker (${url}). Is the file there, does the server send .mjs as JavaScript, and does the Content-Security-Policy allow worker-src for that address (see docs/embedding.md)?`,

@@ -28,44 +28,97 @@ export const maplibreStyles = css`
   }
 `;
 
-/** The map element's own styles. */
+/**
+ * The map element's own styles. Sizing contract (docs/theming.md): without a height the map
+ * area is `--keck-map-height` tall and the element as tall as its content; a height on the host
+ * goes to the map area, the chrome keeps its size and stays inside the box (the element scrolls
+ * only when even a 10rem map does not fit). Layout follows the element's width, not the page's.
+ */
 export const mapStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+  }
   figure {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
     margin: 0;
+    container: keck-map / inline-size;
+  }
+  figure > *,
+  ::slotted(*) {
+    flex: none;
   }
   figcaption {
     font-weight: bold;
-    margin-bottom: 0.5em;
+    margin-bottom: 0.4em;
   }
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em 1em;
-    margin-bottom: 0.5em;
+    gap: 0.4em 1em;
+    margin: 0 0 0.5em;
     border: 0;
     padding: 0;
+    min-width: 0;
   }
   .controls label {
     display: flex;
     flex-direction: column;
     font-size: 0.9em;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .controls select {
+    max-width: 100%;
+    min-height: 24px;
+  }
+  .body {
+    display: contents;
+  }
+  figure > .body,
+  .stage {
+    flex: 1 1 var(--keck-map-height, 28rem);
+    min-height: 10rem;
   }
   .stage {
     position: relative;
+    overflow: hidden;
+    border: 1px solid var(--_keck-border);
   }
   .map {
-    height: var(--keck-map-height, 28rem);
-    border: 1px solid var(--_keck-border);
+    position: absolute;
+    inset: 0;
   }
   .map:focus-visible {
     outline: 3px solid var(--_keck-focus);
-    outline-offset: 2px;
+    outline-offset: -3px;
+  }
+  .notice {
+    position: absolute;
+    z-index: 1;
+    left: 0.5em;
+    top: 0.5em;
+    max-width: calc(100% - 1em);
+    margin: 0;
+    padding: 0.2em 0.5em;
+    font-size: 0.85em;
+    background: var(--_keck-panel);
+    border: 1px solid var(--_keck-border);
+    border-radius: 4px;
+  }
+  .progress {
+    display: block;
+    width: 8rem;
+    max-width: 100%;
+    margin-top: 0.25em;
   }
   .details {
     position: absolute;
     z-index: 2;
     pointer-events: none;
-    max-width: 16rem;
+    max-width: min(16rem, calc(100% - 1em));
     padding: 0.4em 0.6em;
     background: var(--_keck-panel);
     background-color: #ffffff;
@@ -84,38 +137,65 @@ export const mapStyles = css`
   .details .name {
     font-weight: bold;
   }
-  .help,
+  /* The keyboard help shows while the map has keyboard focus, over the map's foot. */
+  .help {
+    position: absolute;
+    z-index: 1;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    margin: 0;
+    padding: 0.3em 0.6em;
+    font-size: 0.85em;
+    background: var(--_keck-panel);
+    background-color: rgb(255 255 255 / 0.92);
+    color: #1a1a1a;
+    opacity: 0;
+    pointer-events: none;
+  }
+  .map:focus-visible ~ .help {
+    opacity: 1;
+  }
   .attribution,
-  .source {
+  .unit {
     font-size: 0.85em;
     color: var(--_keck-muted);
-    margin: 0.4em 0;
+    margin: 0.4em 0 0;
   }
   .attribution a {
     color: inherit;
   }
   .legend {
-    margin: 0.5em 0;
+    margin: 0.5em 0 0;
+    font-size: 0.9em;
   }
   .legend-title {
     font-weight: bold;
-    margin: 0 0 0.25em;
+    margin: 0.3em 0 0.2em;
+  }
+  .legend .unit {
+    margin: 0 0 0.2em;
   }
   .legend ul {
     list-style: none;
     margin: 0;
     padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.15em 0.9em;
   }
   .legend li {
     display: flex;
     align-items: center;
-    gap: 0.5em;
-    margin: 0.15em 0;
+    gap: 0.35em;
+  }
+  .count {
+    color: var(--_keck-muted);
   }
   .swatch {
     display: inline-block;
-    width: 1.4em;
-    height: 1em;
+    width: 1.2em;
+    height: 0.9em;
     border: 1px solid #666666;
     flex: none;
   }
@@ -123,16 +203,25 @@ export const mapStyles = css`
     background-color: var(--hatch-base, #ffffff);
     background-image: repeating-linear-gradient(45deg, var(--hatch-stripe, #636363) 0 1.5px, transparent 1.5px 5.5px);
   }
-  .swatch.column {
-    width: 0.6em;
-    height: 1.2em;
-  }
-  .exports {
+  .column-key {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-    align-items: center;
-    margin: 0.5em 0;
+    align-items: flex-end;
+    gap: 0.35em;
+  }
+  .column-key svg {
+    flex: none;
+    overflow: visible;
+  }
+  details[part='table'] {
+    margin-top: 0.4em;
+  }
+  summary {
+    cursor: pointer;
+    min-height: 24px;
+  }
+  .table-scroll {
+    max-height: 24rem;
+    overflow: auto;
   }
   button,
   select {
@@ -140,5 +229,24 @@ export const mapStyles = css`
   }
   tr.selected {
     font-weight: bold;
+  }
+  /* Wide: the legend beside the map, as a column. */
+  @container keck-map (min-width: 40rem) {
+    .body {
+      display: flex;
+      gap: 1em;
+    }
+    .body > .stage {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .body > .legend {
+      flex: 0 0 clamp(11rem, 28%, 16rem);
+      margin: 0;
+      overflow: auto;
+    }
+    .body > .legend ul {
+      flex-direction: column;
+    }
   }
 `;

@@ -14,7 +14,7 @@ import { localize } from '../contract/localize.js';
 import type { Locale, PoiCategory } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
 import { mapContext, type MapConnection } from '../map/map-context.js';
-import { setStyles } from '../map/style-ref.js';
+import { setStyles } from '../base/style-ref.js';
 import { safeHttpUrl } from '../base/links.js';
 import { formatOf, loadPois, textProperty, type Poi } from './load-pois.js';
 import { poiMessages } from './messages.js';
@@ -55,23 +55,41 @@ export class KeckPoiLayer extends LitElement {
     baseStyles,
     css`
       :host {
-        margin-top: 0.75em;
+        margin-top: 0.5em;
+        font-size: 0.95em;
       }
       .title {
         font-weight: bold;
-        margin: 0.5em 0 0.25em;
+        margin: 0.3em 0 0.2em;
+      }
+      summary.title {
+        cursor: pointer;
+        min-height: 24px;
       }
       fieldset {
         display: flex;
         flex-wrap: wrap;
         gap: 0.25em 1em;
-        border: 1px solid var(--_keck-border);
-        border-radius: 4px;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      fieldset legend {
+        padding: 0;
+        margin-bottom: 0.15em;
+        font-size: 0.9em;
+        color: var(--_keck-muted);
       }
       label {
         display: inline-flex;
         align-items: center;
         gap: 0.3em;
+        min-height: 24px;
+      }
+      input[type='checkbox'] {
+        width: 1.1em;
+        height: 1.1em;
+        margin: 0;
       }
       .dot {
         display: inline-block;
@@ -82,13 +100,14 @@ export class KeckPoiLayer extends LitElement {
       ul {
         margin: 0;
         padding-left: 1.2em;
-        max-height: 14em;
+        max-height: 10em;
         overflow: auto;
       }
       button {
         font: inherit;
       }
       .list button {
+        min-height: 24px;
         background: none;
         border: 0;
         padding: 0.1em 0;
@@ -141,6 +160,7 @@ export class KeckPoiLayer extends LitElement {
   @state() private outsideMap = false;
   /** The list's one tab stop; arrow keys move it (the keyboard rule of map and chart). */
   @state() private listIndex = 0;
+  @state() private listOpen = true;
 
   private map?: MaplibreMap;
   private atlas?: Atlas;
@@ -433,24 +453,26 @@ export class KeckPoiLayer extends LitElement {
             )}
           </fieldset>`
         : nothing}
-      <p class="title">${terms.inView(this.inView.length)}</p>
-      ${this.inView.length
-        ? html`<ul class="list" part="list" @keydown=${this.onListKey}>
-            ${listed.map(
-              (poi, i) => html`<li>
-                <button
-                  type="button"
-                  data-poi=${poi.id}
-                  tabindex=${i === Math.min(this.listIndex, listed.length - 1) ? 0 : -1}
-                  @focus=${() => (this.listIndex = i)}
-                  @click=${(e: Event) => this.choose(poi, e.currentTarget as HTMLElement)}
-                >${poi.name}</button
-                >
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="note">${terms.none}</p>`}
-      ${this.inView.length > LIST_LIMIT ? html`<p class="note">${terms.more(this.inView.length - LIST_LIMIT)}</p>` : nothing}
+      <details class="in-view" ?open=${this.listOpen} @toggle=${(e: Event) => (this.listOpen = (e.target as HTMLDetailsElement).open)}>
+        <summary class="title">${terms.inView(this.inView.length)}</summary>
+        ${this.inView.length
+          ? html`<ul class="list" part="list" @keydown=${this.onListKey}>
+              ${listed.map(
+                (poi, i) => html`<li>
+                  <button
+                    type="button"
+                    data-poi=${poi.id}
+                    tabindex=${i === Math.min(this.listIndex, listed.length - 1) ? 0 : -1}
+                    @focus=${() => (this.listIndex = i)}
+                    @click=${(e: Event) => this.choose(poi, e.currentTarget as HTMLElement)}
+                  >${poi.name}</button
+                  >
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="note">${terms.none}</p>`}
+        ${this.inView.length > LIST_LIMIT ? html`<p class="note">${terms.more(this.inView.length - LIST_LIMIT)}</p>` : nothing}
+      </details>
       ${this.chosen ? this.renderDetails(this.chosen, categories) : nothing}
     </section>`;
   }

@@ -236,7 +236,7 @@ describe('<keck-table> on the Vechta demo atlas', () => {
     expect(part(table, 'tbody.reference th').textContent!.trim()).to.equal('Vechta district (average)');
     expect(cellText(areaRows(table)[0].querySelector('td')!)).to.equal('17.53%');
     expect(part(table, 'caption').textContent).to.equal('Municipalities 2013');
-    expect(part(table, '.export button.csv').getAttribute('aria-label')).to.equal('Download the table as a CSV file');
+    expect(part(table, '.exports button.csv').getAttribute('aria-label')).to.equal('Download the table as a CSV file');
   });
 
   it('reports an unknown indicator and a year without values readably, naming what the atlas has', async () => {

@@ -204,7 +204,7 @@ export class KeckTable extends KeckElement {
         </table>
       </div>
       ${this.renderNotes(model, anySuppressed, anyMissing)}
-      <div class="export" part="exports export" role="group" aria-label=${m.exportLabel}>
+      <div class="exports" part="exports export" role="group" aria-label=${m.exportLabel}>
         <button type="button" part="button" class="csv" aria-label=${m.exportCsvName} @click=${() => this.exportCsv()}>${m.exportCsv}</button>
         <button
           type="button"

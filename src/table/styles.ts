@@ -134,27 +134,6 @@ export const tableStyles = css`
   .notes dd {
     margin: 0 0 0.4em 1em;
   }
-  .export {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: center;
-    margin-top: 0.5em;
-  }
-  .export button {
-    padding: 0.35em 0.8em;
-    border: 1px solid var(--_keck-accent);
-    border-radius: 4px;
-    background: var(--_keck-panel);
-    color: var(--_keck-accent);
-    cursor: pointer;
-  }
-  .export button[aria-disabled='true'] {
-    cursor: progress;
-  }
-  .export .error {
-    color: var(--_keck-error);
-  }
   @media (forced-colors: active) {
     .swatch {
       forced-color-adjust: none;

@@ -40,7 +40,7 @@ export function captureExport(table: KeckTable, format: ExportFormat): Promise<K
       },
       { once: true },
     );
-    part(table, `.export button.${format}`).click();
+    part(table, `.exports button.${format}`).click();
   });
 }
 

@@ -42,7 +42,7 @@ test('the printed report keeps rows whole and repeats the header on every A4 pag
     const layout = await page.evaluate(() => {
       const shadow = document.querySelector('keck-area-report').shadowRoot;
       return {
-        toolbar: getComputedStyle(shadow.querySelector('.toolbar')).display,
+        toolbar: getComputedStyle(shadow.querySelector('.exports')).display,
         rowBreak: getComputedStyle(shadow.querySelector('tbody tr')).breakInside,
         header: getComputedStyle(shadow.querySelector('thead')).display,
       };

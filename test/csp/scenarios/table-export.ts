@@ -16,7 +16,7 @@ export async function run(stage: HTMLElement) {
   const capture = (format: string) =>
     new Promise<KeckExportEvent>((resolve) => {
       table.addEventListener('keck-export', (event) => (event.preventDefault(), resolve(event)), { once: true });
-      root().querySelector<HTMLButtonElement>(`.export button.${format}`)!.click();
+      root().querySelector<HTMLButtonElement>(`.exports button.${format}`)!.click();
     });
   const csv = await capture('csv');
   const xlsx = await capture('xlsx');

@@ -1,0 +1,146 @@
+// A page's layout as a reader meets it, checked in the browser (plain script, no imports, so the
+// layout test and scripts/screenshots.mjs inject the same function into any page):
+// - spill: something an element draws lies outside the element's own box;
+// - covered: a control cannot be clicked at its centre (another element lies over it); run it
+//   with a viewport as tall as the page (scrolled to the top), so that every control is in view;
+// - overlap: two text labels of one SVG (chart, legend, export preview) overprint each other.
+// Returns a list of problems, each { kind, element, what, detail }.
+export async function auditLayout({ tolerance = 1, selector = '*' } = {}) {
+  const problems = [];
+  const hosts = [...deepAll(document)].filter((el) => el.localName.startsWith('keck-') && el.shadowRoot && el.matches(selector));
+  for (const host of hosts) {
+    const box = host.getBoundingClientRect();
+    if (!box.width && !box.height) continue;
+    const name = describeHost(host);
+    // Only the outermost element that spills is reported, not each of its descendants.
+    const spilled = new Set();
+    for (const el of ownShadowElements(host.shadowRoot)) {
+      if (!isDrawn(el)) continue;
+      const rect = clippedRect(el);
+      if (!rect) continue;
+      const outside = Math.max(box.left - rect.left, rect.right - box.right, box.top - rect.top, rect.bottom - box.bottom);
+      if (outside <= tolerance) continue;
+      const reported = [...spilled].some((outer) => composedContains(outer, el));
+      spilled.add(el);
+      if (!reported) problems.push({ kind: 'spill', element: name, what: describe(el), detail: `${Math.round(outside)} px outside the element's box` });
+    }
+    for (const svg of ownShadowElements(host.shadowRoot).filter((el) => el.localName === 'svg' && isDrawn(el))) {
+      const labels = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && isDrawn(t) && Number(getComputedStyle(t).opacity) > 0.05 && getComputedStyle(t).fillOpacity !== '0');
+      const rects = labels.map((t) => t.getBoundingClientRect());
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = rects[i];
+          const b = rects[j];
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w <= 1 || h <= 1) continue;
+          const smaller = Math.min(a.width * a.height, b.width * b.height);
+          if (w * h > 0.15 * smaller) {
+            problems.push({ kind: 'overlap', element: name, what: `"${labels[i].textContent.trim()}" and "${labels[j].textContent.trim()}"`, detail: `${Math.round(w)}×${Math.round(h)} px` });
+          }
+        }
+      }
+    }
+  }
+  for (const host of hosts) {
+    const name = describeHost(host);
+    for (const control of ownShadowElements(host.shadowRoot).filter(isControl)) {
+      if (!isDrawn(control) || control.closest('[inert]')) continue;
+      // A link that wraps is clicked on its first line box, not in the middle of its bounding box.
+      const rect = clippedRect(control, control.getClientRects()[0]);
+      if (!rect || rect.width < 1 || rect.height < 1) continue;
+      const x = rect.left + rect.width / 2;
+      const y = rect.top + rect.height / 2;
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) {
+        problems.push({ kind: 'covered', element: name, what: describe(control), detail: 'outside the viewport the audit ran in' });
+        continue;
+      }
+      const hit = deepElementFromPoint(x, y);
+      if (!hit || !(hit === control || composedContains(control, hit) || composedContains(hit.closest?.('label') ?? null, control))) {
+        problems.push({ kind: 'covered', element: name, what: describe(control), detail: hit ? `covered by ${describe(hit)}` : 'nothing at its centre' });
+      }
+    }
+  }
+  return problems;
+}
+
+function* deepAll(root) {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deepAll(el.shadowRoot);
+  }
+}
+
+/** The elements of one shadow root, not those of nested keck elements (they are audited as hosts). */
+function ownShadowElements(root) {
+  return [...root.querySelectorAll('*')];
+}
+
+function isControl(el) {
+  return el.matches('button, a[href], select, summary, input:not([type="hidden"]), textarea, [role="button"]');
+}
+
+function isDrawn(el) {
+  if (el.closest('.visually-hidden, [hidden]')) return false;
+  const closed = el.closest('details:not([open])');
+  if (closed && !(el.localName === 'summary' && el.parentElement === closed) && !el.closest('summary')) return false;
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden') return false;
+  const rect = el.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0;
+}
+
+/** The element's rectangle as far as it is visible: cut by every clipping ancestor. */
+function clippedRect(el, box = el.getBoundingClientRect()) {
+  let rect = box;
+  let left = rect.left;
+  let top = rect.top;
+  let right = rect.right;
+  let bottom = rect.bottom;
+  // Every clipping ancestor counts, the host (it scrolls what does not fit) and those around it.
+  for (let node = composedParent(el); node && node !== document.documentElement; node = composedParent(node)) {
+    if (!(node instanceof Element)) continue;
+    const style = getComputedStyle(node);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none' || style.contain.includes('paint')) {
+      rect = node.getBoundingClientRect();
+      left = Math.max(left, rect.left);
+      top = Math.max(top, rect.top);
+      right = Math.min(right, rect.right);
+      bottom = Math.min(bottom, rect.bottom);
+    }
+  }
+  if (right - left <= 0 || bottom - top <= 0) return undefined;
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
+
+function composedParent(node) {
+  return node.assignedSlot ?? node.parentNode ?? node.host;
+}
+
+function composedContains(outer, inner) {
+  if (!outer) return false;
+  for (let node = inner; node; node = composedParent(node)) if (node === outer) return true;
+  return false;
+}
+
+function deepElementFromPoint(x, y) {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  return hit;
+}
+
+function describeHost(host) {
+  const attrs = ['type', 'indicator', 'src'].map((a) => host.getAttribute(a)).filter(Boolean);
+  return `<${host.localName}${attrs.length ? ` ${attrs.join(' ')}` : ''}>`;
+}
+
+function describe(el) {
+  const part = el.getAttribute?.('part');
+  const cls = el.getAttribute?.('class');
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  return `${el.localName}${part ? `[part=${part}]` : ''}${cls ? `.${cls.split(' ')[0]}` : ''}${text ? ` "${text}"` : ''}`;
+}
