@@ -13,8 +13,6 @@ export interface ChartSize {
 
 /** A bar chart with more areas than this gets no value label on each bar (suppressed and missing ones always do). */
 const BAR_LABEL_LIMIT = 60;
-/** A column chart labels each column only where a label of this many pixels fits beside the next. */
-const COLUMN_LABEL_WIDTH = 46;
 
 /** Names of the signals with the keys whose scatter labels are drawn right and left of their point. */
 export const LABEL_SIGNALS = { right: 'labelsRight', left: 'labelsLeft' } as const;
@@ -88,13 +86,21 @@ interface CategoryRow {
   strokeWidth: number;
 }
 
+/**
+ * Below this many pixels per area a column chart's labels (turned by 45°, 13 px high, so 0.71 ×
+ * the spacing apart) overprint: the chart is drawn as bars instead, as on a phone.
+ */
+const MIN_CATEGORY_SPACING = 20;
+
 function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) {
-  const horizontal = model.type === 'bar';
   const [first] = model.views;
+  const horizontal = model.type === 'bar' || (size.width - 80) / first.areas.length < Math.max(MIN_CATEGORY_SPACING, model.views.length * 8);
   const grouped = model.views.length > 1;
   const labels = uniqueLabels(first.areas);
   const order = categoryOrder(model);
-  const showValues = horizontal ? first.areas.length <= BAR_LABEL_LIMIT : first.areas.length * model.views.length * COLUMN_LABEL_WIDTH <= size.width - 80;
+  // A column chart labels each column only where the longest label fits beside the next one.
+  const labelWidth = Math.max(0, ...model.views.flatMap((view) => view.areas.map((area) => area.text.length))) * theme.fontSize * 0.8 * 0.62 + 8;
+  const showValues = horizontal ? first.areas.length <= BAR_LABEL_LIMIT : first.areas.length * model.views.length * labelWidth <= size.width - 80;
   const seriesNames = model.views.map((view) => shortTitle(view.indicator, model.locale));
   const seriesColours = model.views.map((_, i) => theme.series[i % theme.series.length]);
   const rows: CategoryRow[] = order.flatMap((key) =>
@@ -122,7 +128,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
 
   const units = new Set(model.views.map((view) => view.indicator.unit.trim()));
   const valueTitle = grouped ? [...units].filter(Boolean).join(', ') : axisTitle(first.indicator, model.locale);
-  const value = { field: 'value', type: 'quantitative' as const, title: valueTitle, axis: { grid: true } };
+  const value = { field: 'value', type: 'quantitative' as const, title: valueTitle, axis: { grid: true, labelOverlap: 'greedy' as const, labelSeparation: 8, labelFlush: true } };
   const category = {
     field: 'label',
     type: 'nominal' as const,
@@ -170,7 +176,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
   return {
     width: size.width,
     height: plotHeight,
-    padding: { top: 8, left: 4, right: 8, bottom: 4 },
+    padding: { top: 8, left: 4, right: 16, bottom: 4 },
     ...referenceKey(references.map((reference) => `– – ${reference.text}`), theme, size),
     data: { values: rows },
     layer: references.length ? [bars, valueLabels, referenceRule] : [bars, valueLabels],
@@ -231,7 +237,7 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
   return {
     width: size.width,
     height,
-    padding: { top: 8, left: 4, right: 8, bottom: 4 },
+    padding: { top: 8, left: 4, right: 16, bottom: 4 },
     ...referenceKey(reference.map((point) => `◆ ${point.label}: ${point.text}`), theme, size),
     data: { values: rows },
     layer: [

@@ -37,17 +37,11 @@ export async function openSettled(page, url, { css = '', timeout = 90000, select
   }
   // The host page's resize script answers the frames' heights.
   await page.waitForTimeout(300);
-  const viewport = page.viewportSize();
-  const fullHeight = await page.evaluate('Math.min(document.documentElement.scrollHeight, 12000)');
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, fullHeight) });
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(200);
   for (const frame of page.frames()) {
     const found = await frame.evaluate(`(async () => { ${auditSource}; return auditLayout(${JSON.stringify({ selector: selector ?? '*' })}); })()`);
     const where = frame === page.mainFrame() ? '' : `iframe ${new URL(frame.url()).search.slice(0, 60)}: `;
     problems.push(...found.map((p) => ({ ...p, element: where + p.element })));
   }
-  await page.setViewportSize(viewport);
   return { problems };
 }
 

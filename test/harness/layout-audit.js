@@ -1,8 +1,7 @@
 // A page's layout as a reader meets it, checked in the browser (plain script, no imports, so the
 // layout test and scripts/screenshots.mjs inject the same function into any page):
 // - spill: something an element draws lies outside the element's own box;
-// - covered: a control cannot be clicked at its centre (another element lies over it); run it
-//   with a viewport as tall as the page (scrolled to the top), so that every control is in view;
+// - covered: a control cannot be clicked at its centre (another element lies over it);
 // - overlap: two text labels of one SVG (chart, legend, export preview) overprint each other.
 // Returns a list of problems, each { kind, element, what, detail }.
 export async function auditLayout({ tolerance = 1, selector = '*' } = {}) {
@@ -26,42 +25,79 @@ export async function auditLayout({ tolerance = 1, selector = '*' } = {}) {
     }
     for (const svg of ownShadowElements(host.shadowRoot).filter((el) => el.localName === 'svg' && isDrawn(el))) {
       const labels = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && isDrawn(t) && Number(getComputedStyle(t).opacity) > 0.05 && getComputedStyle(t).fillOpacity !== '0');
-      const rects = labels.map((t) => t.getBoundingClientRect());
+      // Each label as the quadrilateral it covers on screen (rotated axis labels included).
+      const quads = labels.map(screenQuad);
       for (let i = 0; i < labels.length; i++) {
         for (let j = i + 1; j < labels.length; j++) {
-          const a = rects[i];
-          const b = rects[j];
-          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (w <= 1 || h <= 1) continue;
-          const smaller = Math.min(a.width * a.height, b.width * b.height);
-          if (w * h > 0.15 * smaller) {
-            problems.push({ kind: 'overlap', element: name, what: `"${labels[i].textContent.trim()}" and "${labels[j].textContent.trim()}"`, detail: `${Math.round(w)}×${Math.round(h)} px` });
+          const depth = overlapDepth(quads[i], quads[j]);
+          if (depth > 1.5) {
+            problems.push({ kind: 'overlap', element: name, what: `"${labels[i].textContent.trim()}" and "${labels[j].textContent.trim()}"`, detail: `${Math.round(depth)} px deep` });
           }
         }
       }
     }
   }
-  for (const host of hosts) {
-    const name = describeHost(host);
-    for (const control of ownShadowElements(host.shadowRoot).filter(isControl)) {
-      if (!isDrawn(control) || control.closest('[inert]')) continue;
+  // Controls are checked where a reader clicks them: the page is scrolled a viewport at a time.
+  const controls = hosts.flatMap((host) => ownShadowElements(host.shadowRoot).filter((el) => isControl(el) && isDrawn(el) && !el.closest('[inert]')).map((control) => ({ host, control })));
+  const pageHeight = document.documentElement.scrollHeight;
+  const checked = new Set();
+  for (let top = 0; top < pageHeight && checked.size < controls.length; top += Math.max(200, innerHeight - 100)) {
+    window.scrollTo(0, top);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const entry of controls) {
+      if (checked.has(entry)) continue;
+      const { host, control } = entry;
       // A link that wraps is clicked on its first line box, not in the middle of its bounding box.
       const rect = clippedRect(control, control.getClientRects()[0]);
-      if (!rect || rect.width < 1 || rect.height < 1) continue;
-      const x = rect.left + rect.width / 2;
-      const y = rect.top + rect.height / 2;
-      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) {
-        problems.push({ kind: 'covered', element: name, what: describe(control), detail: 'outside the viewport the audit ran in' });
+      if (!rect || rect.width < 1 || rect.height < 1) {
+        checked.add(entry);
         continue;
       }
+      const x = rect.left + rect.width / 2;
+      const y = rect.top + rect.height / 2;
+      if (x < 0 || x > innerWidth || y < 0 || y > innerHeight) continue;
+      checked.add(entry);
       const hit = deepElementFromPoint(x, y);
       if (!hit || !(hit === control || composedContains(control, hit) || composedContains(hit.closest?.('label') ?? null, control))) {
-        problems.push({ kind: 'covered', element: name, what: describe(control), detail: hit ? `covered by ${describe(hit)}` : 'nothing at its centre' });
+        problems.push({ kind: 'covered', element: describeHost(host), what: describe(control), detail: hit ? `covered by ${describe(hit)}` : 'nothing at its centre' });
       }
     }
   }
+  for (const { host, control } of controls.filter((entry) => !checked.has(entry))) {
+    problems.push({ kind: 'covered', element: describeHost(host), what: describe(control), detail: 'never in view (outside the page horizontally?)' });
+  }
+  window.scrollTo(0, 0);
   return problems;
+}
+
+/** The corners of an SVG text's box in screen pixels. */
+function screenQuad(text) {
+  const box = text.getBBox();
+  const matrix = text.getScreenCTM();
+  return [
+    [box.x, box.y],
+    [box.x + box.width, box.y],
+    [box.x + box.width, box.y + box.height],
+    [box.x, box.y + box.height],
+  ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(matrix));
+}
+
+/** How far two convex quadrilaterals overlap along their least-overlapping axis (separating axis test); ≤ 0 when apart. */
+function overlapDepth(a, b) {
+  let depth = Infinity;
+  for (const quad of [a, b]) {
+    for (let i = 0; i < 4; i++) {
+      const p = quad[i];
+      const q = quad[(i + 1) % 4];
+      const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      const axis = [-(q.y - p.y) / length, (q.x - p.x) / length];
+      const project = (points) => points.map((point) => point.x * axis[0] + point.y * axis[1]);
+      const pa = project(a);
+      const pb = project(b);
+      depth = Math.min(depth, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+    }
+  }
+  return depth;
 }
 
 function* deepAll(root) {
