@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { AtlasGroup } from '../base/group.js';
 import type { KeckAreaSelectEvent } from '../base/events.js';
 import type { KeckChart } from './keck-chart.js';
-import { axisLabels, bars, drawnChart, FICTIONAL, markTexts, redrawn, rules, VECHTA } from './test-helpers.js';
+import { axisLabels, bars, drawnChart, FICTIONAL, markTexts, redrawn, rules, titleLines, VECHTA, visibleMarkTexts } from './test-helpers.js';
 
 const VECHTA_U15: Record<string, number> = {
   Bakum: 17.53,
@@ -36,7 +36,8 @@ describe('<keck-chart>', () => {
       const [bakum] = bars(chart.svg!);
       const [reference] = rules(chart.svg!);
       expect(reference.x / (bakum.x + bakum.width)).to.be.closeTo(16.15 / 17.53, 0.001);
-      expect(markTexts(chart.svg!)).to.include('Landkreis Vechta (Durchschnitt): 16,15\u00a0%');
+      // The key above the plot, where no value label can lie under it.
+      expect(titleLines(chart.svg!).join(' ')).to.equal('– – Landkreis Vechta (Durchschnitt): 16,15\u00a0%');
     });
 
     it('colours bars with the class colours of the core, as map and table do', async () => {
@@ -114,9 +115,11 @@ describe('<keck-chart>', () => {
       const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
       const points = chart.svg!.querySelectorAll('g.mark-symbol.role-mark path');
       expect(points).to.have.length(5 + 1);
-      const texts = markTexts(chart.svg!);
-      expect(texts).to.include.members(['Altstadt', 'Nordfeld', 'Beispielstadt (gesamt)']);
+      const texts = visibleMarkTexts(chart.svg!);
+      // Five points at 800 px: every label fits; the reference is named in the key above the plot.
+      expect(texts).to.include.members(['Altstadt', 'Nordfeld', 'Südhang', 'Am Hafen', 'Westend']);
       expect(texts).not.to.include('Lindenhof');
+      expect(titleLines(chart.svg!).join(' ')).to.match(/^◆ Beispielstadt \(gesamt\): /);
     });
 
     it('names the areas without a point below the plot, "k. A." for suppressed and "–" for missing values', async () => {
@@ -285,6 +288,98 @@ describe('<keck-chart>', () => {
     const chart = await fixture(html`<keck-chart src=${FICTIONAL} indicator="internal-only"></keck-chart>`);
     await waitUntil(() => chart.shadowRoot!.querySelector('[role="alert"]'), 'no message', { timeout: 10000 });
     expect(chart.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('internal-only');
+  });
+
+  describe('tooltips', () => {
+    const tooltip = (chart: KeckChart) => chart.shadowRoot!.querySelector<HTMLElement>('[part=tooltip]')!;
+
+    it('shows the area, its value in the core\'s text and the reference when the pointer is on a bar, and hides it after', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      const bar = chart.svg!.querySelector<SVGPathElement>('g.mark-rect.role-mark path')!;
+      const box = bar.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await waitUntil(() => !tooltip(chart).hidden, 'no tooltip on hover');
+      const text = tooltip(chart).textContent!.replace(/[ \n\t]+/g, ' ');
+      expect(text).to.contain('Bakum');
+      expect(text).to.contain('17,53\u00a0%');
+      expect(text).to.contain('Landkreis Vechta (Durchschnitt): 16,15\u00a0%');
+      const tip = tooltip(chart).getBoundingClientRect();
+      const host = chart.getBoundingClientRect();
+      expect(tip.left).to.be.at.least(host.left);
+      expect(tip.right).to.be.at.most(host.right);
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await waitUntil(() => tooltip(chart).hidden, 'the tooltip stays');
+    });
+
+    it('says "k. A." for a suppressed value and follows the keyboard highlight', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${FICTIONAL} type="column" indicator="u6-share" year="2023"></keck-chart>`);
+      chart.shadowRoot!.querySelector<HTMLElement>('.chart')!.focus();
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await sendKeys({ press: 'ArrowRight' });
+        await chart.rendered;
+        await chart.updateComplete;
+        expect(tooltip(chart).hidden, 'a tooltip for the highlighted column').to.equal(false);
+        seen.push(tooltip(chart).textContent!.replace(/[ \n\t]+/g, ' '));
+      }
+      expect(seen.some((text) => text.includes('Lindenhof') && text.includes('k. A.'))).to.equal(true);
+      chart.shadowRoot!.querySelector<HTMLElement>('.chart')!.blur();
+      await chart.updateComplete;
+      expect(tooltip(chart).hidden).to.equal(true);
+    });
+
+    it('needs no inline style element (strict CSP): the tooltip is the element\'s own', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
+      expect(document.querySelector('#vg-tooltip-element')).to.equal(null);
+      expect(chart.shadowRoot!.querySelector('style:not([data-lit])')).to.equal(null);
+    });
+  });
+
+  describe('labels that fit', () => {
+    const overlapping = (svg: SVGSVGElement) => {
+      const boxes = [...svg.querySelectorAll<SVGTextElement>('g.mark-text.role-mark text')].filter((t) => t.getAttribute('opacity') !== '0').map((t) => t.getBoundingClientRect());
+      const pairs: number[][] = [];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1 && pairs.push([i, i + 1 + j])));
+      return { count: boxes.length, pairs };
+    };
+
+    for (const width of [320, 800]) {
+      it(`labels 120 scatter points at ${width} px without two labels overprinting, the selected area's label included`, async () => {
+        const chart = await drawnChart(
+          html`<keck-chart style=${`width:${width}px`} src="/test/fixtures/chart/many-areas.json" type="scatter" indicators="u6-share,poverty-rate" areas="" group="labels"></keck-chart>`,
+        );
+        const { count, pairs } = overlapping(chart.svg!);
+        expect(pairs, 'overprinting labels').to.deep.equal([]);
+        expect(count).to.be.greaterThan(3);
+        expect(count).to.be.lessThan(120);
+        for (const text of chart.svg!.querySelectorAll<SVGTextElement>('g.mark-text.role-mark text')) {
+          if (text.getAttribute('opacity') === '0') continue;
+          const box = text.getBoundingClientRect();
+          expect(box.right).to.be.at.most(chart.getBoundingClientRect().right + 1);
+        }
+      });
+    }
+
+    it('always labels a selected area', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:320px" src="/test/fixtures/chart/many-areas.json" type="scatter" indicators="u6-share,poverty-rate" group="labels-selected"></keck-chart>`);
+      chart.shadowRoot!.querySelector<HTMLElement>('.chart')!.focus();
+      for (let i = 0; i < 40; i++) await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await redrawn(chart);
+      const selected = chart.selectedAreas[0];
+      const name = (await (await fetch('/test/fixtures/chart/many-areas.json')).json()).levels[0].areas.find((area: { key: string }) => area.key === selected).name;
+      expect(visibleMarkTexts(chart.svg!)).to.include(name);
+      expect(overlapping(chart.svg!).pairs).to.deep.equal([]);
+    });
+
+    it('draws a column chart as bars when the columns would be narrower than their labels', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:320px" src="/test/fixtures/chart/many-areas.json" type="column" indicator="u6-share"></keck-chart>`);
+      const drawn = bars(chart.svg!);
+      expect(drawn.every((bar) => bar.width > bar.height)).to.equal(true);
+      const labels = [...chart.svg!.querySelectorAll<SVGTextElement>('g.role-axis-label text')].map((t) => t.getBoundingClientRect());
+      const overprinting = labels.filter((a, i) => labels.some((b, j) => j > i && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1));
+      expect(overprinting).to.have.length(0);
+    });
   });
 
   describe('exports', () => {

@@ -55,7 +55,11 @@ export function placeScatterLabels(model: ScatterModel, view: PlacedView, textWi
     const [bx, by] = point(b);
     return Math.hypot(bx - cx, by - cy) - Math.hypot(ax - cx, ay - cy);
   });
-  const overlaps = (box: Box) => taken.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+  const pointCount = taken.length;
+  const hits = (box: Box, other: Box) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top;
+  // The selected and extreme points are named even over another point; the rest only where they cover none.
+  const important = new Set([...selected, ...extremes]);
+  const overlaps = (box: Box, key: string) => taken.some((other, i) => (i >= pointCount || !important.has(key)) && hits(box, other));
   for (const key of new Set([...selected, ...extremes, ...rest])) {
     const [px, py] = point(key);
     const w = textWidth(names.get(key)!);
@@ -63,10 +67,10 @@ export function placeScatterLabels(model: ScatterModel, view: PlacedView, textWi
     const bottom = py + lineHeight / 2;
     const right = { left: px + GAP, right: px + GAP + w, top, bottom };
     const left = { left: px - GAP - w, right: px - GAP, top, bottom };
-    if (right.right <= width && !overlaps(right)) {
+    if (right.right <= width && !overlaps(right, key)) {
       placement.right.push(key);
       taken.push(right);
-    } else if (left.left >= 0 && !overlaps(left)) {
+    } else if (left.left >= 0 && !overlaps(left, key)) {
       placement.left.push(key);
       taken.push(left);
     }

@@ -252,15 +252,11 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
         },
       },
       // Labels only where they fit: the element places them after the first draw (labels.ts) and names them in two signals.
+      // (Filtered, not made transparent: a hidden label would still count in the chart's bounds.)
       ...(['right', 'left'] as const).map((side) => ({
+        transform: [{ filter: `indexof(${LABEL_SIGNALS[side]}, datum.key) >= 0` }],
         mark: { type: 'text' as const, align: side === 'right' ? ('left' as const) : ('right' as const), baseline: 'middle' as const, dx: side === 'right' ? 7 : -7 },
-        encoding: {
-          x,
-          y,
-          text: { field: 'label', type: 'nominal' as const },
-          color: { value: theme.text },
-          opacity: { condition: { test: `indexof(${LABEL_SIGNALS[side]}, datum.key) >= 0`, value: 1 }, value: 0 },
-        },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' as const }, color: { value: theme.text } },
       })),
       {
         data: { values: reference },

@@ -60,6 +60,16 @@ export function markTexts(svg: SVGSVGElement): string[] {
   return [...svg.querySelectorAll('g.mark-text.role-mark text')].map((text) => text.textContent ?? '');
 }
 
+/** Texts of the mark labels a reader sees (a scatter plot draws only the labels that fit; the others have opacity 0). */
+export function visibleMarkTexts(svg: SVGSVGElement): string[] {
+  return [...svg.querySelectorAll<SVGTextElement>('g.mark-text.role-mark text')].filter((text) => text.getAttribute('opacity') !== '0').map((text) => text.textContent ?? '');
+}
+
+/** The lines of the chart's title: the reference key above the plot. */
+export function titleLines(svg: SVGSVGElement): string[] {
+  return [...svg.querySelectorAll('g.role-title-text text')].flatMap((text) => (text.querySelectorAll('tspan').length ? [...text.querySelectorAll('tspan')].map((t) => t.textContent ?? '') : [text.textContent ?? '']));
+}
+
 /** Texts of the axis labels. */
 export function axisLabels(svg: SVGSVGElement): string[] {
   return [...svg.querySelectorAll('g.role-axis-label text')].map((text) => text.textContent ?? '');

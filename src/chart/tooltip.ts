@@ -41,13 +41,18 @@ interface SceneItem {
 
 /**
  * Where the mark of `key` is drawn, in pixels of the chart's SVG: found in vega's scenegraph (the
- * first bar, point or line point with that key), for the keyboard's tooltip. `origin` is the
+ * first bar, point or line point with that key, else its label), for the keyboard's tooltip. `origin` is the
  * view's origin (`view.origin()`).
  */
 export function markBounds(root: unknown, key: string, origin: [number, number]): { x: number; y: number; width: number; height: number } | undefined {
+  // A suppressed or missing value has no bar or point, only its "k. A." or "–" label.
+  return findMark(root as SceneMark, key, origin, ['rect', 'symbol']) ?? findMark(root as SceneMark, key, origin, ['text']);
+}
+
+function findMark(root: SceneMark, key: string, origin: [number, number], types: string[]) {
   const walk = (mark: SceneMark, dx: number, dy: number): { x: number; y: number; width: number; height: number } | undefined => {
     for (const item of mark.items ?? []) {
-      if ((mark.marktype === 'rect' || mark.marktype === 'symbol') && item.datum?.key === key && item.bounds) {
+      if (types.includes(mark.marktype) && item.datum?.key === key && item.bounds) {
         return { x: item.bounds.x1 + dx, y: item.bounds.y1 + dy, width: item.bounds.x2 - item.bounds.x1, height: item.bounds.y2 - item.bounds.y1 };
       }
       if (mark.marktype === 'group') {
@@ -59,5 +64,5 @@ export function markBounds(root: unknown, key: string, origin: [number, number])
     }
     return undefined;
   };
-  return walk(root as SceneMark, origin[0], origin[1]);
+  return walk(root, origin[0], origin[1]);
 }

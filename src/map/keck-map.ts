@@ -607,7 +607,7 @@ export class KeckMap extends KeckElement {
           : nothing}
         ${legend.missing.count
           ? html`<li title=${`${legend.missing.description}: ${terms.areas(legend.missing.count)}`}>
-              <span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.description} ${count(legend.missing.count)}</span>
+              <span class="swatch" ${setStyles({ background: legend.missing.colour })}></span><span>${legend.missing.label}: ${legend.missing.description} ${count(legend.missing.count)}</span>
             </li>`
           : nothing}
       </ul>
@@ -632,7 +632,7 @@ export class KeckMap extends KeckElement {
               <rect x="3" y="1" width="6" height="20" fill=${colours[i]}></rect>
               <line x1="0" x2="12" y1="21.5" y2="21.5" stroke="#333333"></line>
             </svg>
-            <span>${localize(column.indicator.shortTitle ?? column.indicator.title, locale)}${largest ? html`<br /><span class="count">${terms.columnScale(largest.text)}</span>` : nothing}</span>
+            <span>${localize(column.indicator.title, locale)}${largest ? html`<br /><span class="count">${terms.columnScale(largest.text)}</span>` : nothing}</span>
           </li>`;
         })}
         ${columns.some((c) => c.legend.suppressed.count)
