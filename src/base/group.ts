@@ -1,3 +1,16 @@
+import type { ClassificationMethod } from '../core/classify.js';
+
+/**
+ * How an element with its own `classification`, `classes` or `breaks` divides an indicator into
+ * classes: the group's other elements colour that indicator the same way (one styled view).
+ */
+export interface SharedClasses {
+  indicator: string;
+  classification?: ClassificationMethod;
+  classes?: number;
+  breaks?: number[];
+}
+
 /** The view that elements of one `group` share. */
 export interface GroupView {
   level?: string;
@@ -5,6 +18,8 @@ export interface GroupView {
   indicator?: string;
   /** Selected area keys, most recent last. */
   areas: string[];
+  /** The classes set by an element's own attributes, for the others showing the same indicator. */
+  classes?: SharedClasses;
 }
 
 const GROUPS = Symbol.for('keck-atlas.groups');

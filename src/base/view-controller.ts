@@ -4,7 +4,7 @@ import type { Bookmark, Locale } from '../contract/types.js';
 import type { Atlas } from '../data/atlas.js';
 import { linkGroupToHash } from './deep-link.js';
 import { KeckAreaSelectEvent } from './events.js';
-import { AtlasGroup, GroupChangeEvent, type GroupView } from './group.js';
+import { AtlasGroup, GroupChangeEvent, type GroupView, type SharedClasses } from './group.js';
 import type { Problem } from './problem.js';
 
 /** What the view controller reads from its element. */
@@ -156,6 +156,22 @@ export class ViewController implements ReactiveController {
   share(change: Omit<Partial<GroupView>, 'areas'>): void {
     this.joined?.update(change, this.host);
     this.host.requestUpdate();
+  }
+
+  /**
+   * Offers the classes this element's own attributes set for `indicator` to its group (nothing
+   * happens when they are what the group has already).
+   */
+  shareClasses(classes: SharedClasses): void {
+    if (!this.joined || JSON.stringify(this.joined.view.classes) === JSON.stringify(classes)) return;
+    this.joined.update({ classes }, this.host);
+  }
+
+  /** The classes for `indicator`: the element's own when it set any, else those its group shares for that indicator. */
+  classesFor(indicator: string, own: Omit<SharedClasses, 'indicator'>): Omit<SharedClasses, 'indicator'> {
+    if (own.classification !== undefined || own.classes !== undefined || own.breaks !== undefined) return own;
+    const shared = this.joined?.view.classes;
+    return shared?.indicator === indicator ? { classification: shared.classification, classes: shared.classes, breaks: shared.breaks } : {};
   }
 
   /** The problems of the shared attributes: a level, year or bookmark the atlas lacks. */

@@ -4,6 +4,7 @@ import { AtlasGroup } from '../base/group.js';
 import type { KeckAreaSelectEvent } from '../base/events.js';
 import type { KeckChart } from './keck-chart.js';
 import { axisLabels, bars, drawnChart, FICTIONAL, markTexts, redrawn, rules, titleLines, VECHTA, visibleMarkTexts } from './test-helpers.js';
+import '../map/define.js';
 
 const VECHTA_U15: Record<string, number> = {
   Bakum: 17.53,
@@ -288,6 +289,26 @@ describe('<keck-chart>', () => {
     const chart = await fixture(html`<keck-chart src=${FICTIONAL} indicator="internal-only"></keck-chart>`);
     await waitUntil(() => chart.shadowRoot!.querySelector('[role="alert"]'), 'no message', { timeout: 10000 });
     expect(chart.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('internal-only');
+  });
+
+  describe('one styled view with the map', () => {
+    it('colours the bars with the classes the map of the same group set (jenks, 4 classes), not its own default', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <keck-map style="width:600px" src=${VECHTA} indicator="u15-share" classification="jenks" classes="4" group="styled"></keck-map>
+        <keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share" group="styled"></keck-chart>
+      </div>`);
+      const map = wrapper.querySelector('keck-map')!;
+      const chart = wrapper.querySelector<KeckChart>('keck-chart')!;
+      await map.settled();
+      await chart.settled();
+      await redrawn(chart);
+      const mapColours = new Map(map.view!.areas.map((area) => [area.name, area.colour]));
+      expect(new Set(mapColours.values()).size).to.equal(4);
+      const labels = axisLabels(chart.svg!).filter((label) => mapColours.has(label));
+      const fills = bars(chart.svg!).map((bar) => bar.fill);
+      expect(labels).to.have.length(10);
+      labels.forEach((label, i) => expect(fills[i], label).to.equal(mapColours.get(label)));
+    });
   });
 
   describe('tooltips', () => {

@@ -411,6 +411,7 @@ export class KeckChart extends KeckElement {
       areas: this.areaKeys(),
       selected: new Set(this.selectedAreas),
       colours: readColourOverrides(getComputedStyle(this)),
+      classesOf: (indicator) => this.shown.classesFor(indicator, {}),
     });
   }
 

@@ -1,3 +1,4 @@
+import type { ClassificationMethod } from '../core/classify.js';
 import { localize } from '../contract/localize.js';
 import type { Indicator, Level, Locale } from '../contract/types.js';
 import type { ColourOverrides } from '../core/colours.js';
@@ -53,6 +54,8 @@ export interface ChartModelOptions {
   areas: string[];
   selected: ReadonlySet<string>;
   colours: ColourOverrides;
+  /** The classes of an indicator (the group's, when a map or table of it set them): the chart's colours then match theirs. */
+  classesOf?: (indicator: string) => { classification?: ClassificationMethod; classes?: number; breaks?: number[] };
 }
 
 /**
@@ -63,7 +66,7 @@ export function chartModel(atlas: Atlas, options: ChartModelOptions): ChartModel
   const level = atlas.level(options.level);
   if (!level) throw new Error(`level:${options.level}`);
   const { locale, year, selected, colours } = options;
-  const view = (indicator: string, viewYear = year) => styledView(atlas, { indicator, level: level.id, year: viewYear, locale, colours });
+  const view = (indicator: string, viewYear = year) => styledView(atlas, { indicator, level: level.id, year: viewYear, locale, colours, ...options.classesOf?.(indicator) });
   switch (options.type) {
     case 'column':
     case 'bar':

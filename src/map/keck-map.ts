@@ -213,8 +213,11 @@ export class KeckMap extends KeckElement {
       return;
     }
     try {
-      const inputs = { atlas, level, indicator, year, locale: this.activeLocale, classification: this.classification, classes: this.classes, breaks: this.breaks, bars: this.bars };
+      const own = { classification: this.classification, classes: this.classes, breaks: this.breaks ? this.breaks.split(',').map(Number) : undefined };
+      const classes = this.shown.classesFor(indicator, own);
+      const inputs = { atlas, level, indicator, year, locale: this.activeLocale, ...classes, bars: this.bars };
       this.model = mapModel({ ...inputs, style: getComputedStyle(this) }, this.model);
+      if (classes === own && (own.classification || own.classes || own.breaks)) this.shown.shareClasses({ indicator, ...own });
     } catch (error) {
       this.model = undefined;
       this.modelProblem = { code: 'view-failed', detail: (error as Error).message, message: (error as Error).message };

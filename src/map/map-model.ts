@@ -28,7 +28,7 @@ export interface MapModelInputs {
   locale: Locale;
   classification?: ClassificationMethod;
   classes?: number;
-  breaks?: string;
+  breaks?: number[];
   bars?: string;
   /** The element's computed style, read here once. */
   style: CSSStyleDeclaration;
@@ -51,7 +51,7 @@ export function mapModel(inputs: MapModelInputs, previous?: MapModel): MapModel 
     locale,
     classification: inputs.classification,
     classes: inputs.classes,
-    breaks: inputs.breaks ? inputs.breaks.split(',').map(Number) : undefined,
+    breaks: inputs.breaks,
     colours,
   });
   const columns = (inputs.bars ?? '')
