@@ -19,6 +19,9 @@ export const LAYERS = {
   focused: 'keck-focused',
 } as const;
 
+/** The map's own layers: a click on them is a click on the area below. */
+const AREA_LAYERS = new Set<string>(Object.values(LAYERS));
+
 const HATCH_IMAGE = 'keck-hatch';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const NO_KEYS: FilterSpecification = ['in', ['get', 'key'], ['literal', []]];
@@ -129,6 +132,9 @@ export class MapView {
       this.options.onHover(undefined);
     });
     map.on('click', LAYERS.fill, (event: MapLayerMouseEvent) => {
+      // A click on a point of interest (or anything else drawn above the areas) is that layer's, not the area's.
+      const top = map.queryRenderedFeatures(event.point)[0];
+      if (top && !AREA_LAYERS.has(top.layer.id)) return;
       const key = event.features?.[0]?.properties?.key as string | undefined;
       if (key) this.options.onClick(key);
     });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../map/define.js';
 import type { KeckMap } from '../map/keck-map.js';
 import './define.js';
@@ -27,7 +28,7 @@ describe('<keck-poi-layer>', () => {
     const points = drawn.reduce((sum, f) => sum + ((f.properties.point_count as number | undefined) ?? 1), 0);
     expect(points, 'single points and clustered ones').to.equal(7);
     expect(drawn.some((f) => f.layer.type === 'symbol')).to.equal(true);
-    expect(maplibre.listImages().filter((id) => id.startsWith('keck-poi-'))).to.have.length(3);
+    expect(maplibre.listImages().filter((id) => id.startsWith('keck-poi-') && !id.includes('-count-'))).to.have.length(3);
     expect(listed(layer)).to.include('Kita Sonnenschein (fiktiv)');
     expect(layer.shadowRoot!.textContent).to.contain('Fiktive Beispieldaten');
     const button = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent!.includes('Sonnenschein'))!;
@@ -112,5 +113,79 @@ describe('<keck-poi-layer> with hostile feature properties', () => {
     await layer.updateComplete;
     expect(layer.shadowRoot!.querySelectorAll('img, b, a')).to.have.length(0);
     expect(layer.shadowRoot!.querySelector('[part=details]')!.textContent).to.contain('javascript:alert(1)');
+  });
+
+  describe('clusters, choosing and clicking', () => {
+    const pointsAt = (count: number, category: (i: number) => string = () => 'kita') =>
+      URL.createObjectURL(
+        new Blob(
+          [JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: count }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [8.2 + (i % 10) * 0.002, 52.7 + Math.floor(i / 10) * 0.002] }, properties: { name: `Ort ${String(i).padStart(2, '0')} (fiktiv)`, category: category(i) } })) })],
+          { type: 'application/geo+json' },
+        ),
+      );
+    /** Page coordinates of a map position. */
+    const onPage = (maplibre: Awaited<ReturnType<KeckMap['whenMap']>>, lngLat: [number, number]) => {
+      maplibre.getCanvas().scrollIntoView({ block: 'center' });
+      const point = maplibre.project(lngLat);
+      const box = maplibre.getCanvas().getBoundingClientRect();
+      return [Math.round(box.left + point.x), Math.round(box.top + point.y)] as [number, number];
+    };
+
+    it('draws each cluster with its count and zooms in on a click', async () => {
+      const url = pointsAt(40);
+      const { map } = await renderLayer(url);
+      const maplibre = await map.whenMap();
+      await waitUntil(() => maplibre.queryRenderedFeatures().some((f) => f.properties.cluster), 'clusters are drawn', { timeout: 10000 });
+      const cluster = maplibre.queryRenderedFeatures().find((f) => f.properties.cluster)!;
+      const count = cluster.properties.point_count as number;
+      await waitUntil(() => maplibre.listImages().some((id) => id.endsWith(`-count-${count}`)), 'a count image for the cluster');
+      const before = maplibre.getZoom();
+      await sendMouse({ type: 'click', position: onPage(maplibre, (cluster.geometry as GeoJSON.Point).coordinates as [number, number]) });
+      await waitUntil(() => maplibre.getZoom() > before + 0.5, 'the map zooms in', { timeout: 5000 });
+      expect(map.selectedAreas).to.deep.equal([]);
+      URL.revokeObjectURL(url);
+    });
+
+    it('rings a point chosen in the list where it is, also inside a cluster; a click on a point does not select the area under it', async () => {
+      const url = pointsAt(40);
+      const { map, layer } = await renderLayer(url);
+      const maplibre = await map.whenMap();
+      const listedBefore = listed(layer);
+      const button = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.textContent!.includes('Ort 07'))!;
+      button.click();
+      await layer.updateComplete;
+      await new Promise<void>((resolve) => maplibre.once('idle', () => resolve()));
+      const ring = maplibre.queryRenderedFeatures().filter((f) => f.layer.id.endsWith('-chosen'));
+      expect(ring.map((f) => f.properties.poi)).to.deep.equal([7]);
+      expect(listed(layer), 'the list stays as it was').to.deep.equal(listedBefore);
+      // Zoomed in far enough that the points stand alone, a click on one shows its details and selects no area.
+      maplibre.jumpTo({ center: [8.2 + 7 * 0.002, 52.7], zoom: 16 });
+      await new Promise<void>((resolve) => maplibre.once('idle', () => resolve()));
+      const single = maplibre.queryRenderedFeatures().find((f) => f.layer.id.endsWith('-points') && f.properties.poi === 7)!;
+      expect(single, 'the point is drawn on its own').to.not.equal(undefined);
+      const under = maplibre.queryRenderedFeatures(maplibre.project((single.geometry as GeoJSON.Point).coordinates as [number, number]));
+      expect(under.some((f) => f.layer.id === 'keck-areas-fill'), 'an area lies under the point').to.equal(true);
+      await sendMouse({ type: 'click', position: onPage(maplibre, (single.geometry as GeoJSON.Point).coordinates as [number, number]) });
+      await waitUntil(() => layer.shadowRoot!.querySelector('[part=details] .title')?.textContent === 'Ort 07 (fiktiv)', 'the details of the clicked point');
+      await map.updateComplete;
+      expect(map.selectedAreas, 'no area selected by the click on the point').to.deep.equal([]);
+      URL.revokeObjectURL(url);
+    });
+
+    it('gives categories without a colour distinct colours', async () => {
+      const url = pointsAt(6, (i) => `art-${i % 3}`);
+      const { layer } = await renderLayer(url);
+      const dots = [...layer.shadowRoot!.querySelectorAll<HTMLElement>('fieldset .dot')].map((dot) => dot.style.background);
+      expect(dots).to.have.length(3);
+      expect(new Set(dots).size).to.equal(3);
+      URL.revokeObjectURL(url);
+    });
+
+    it('makes every list button and checkbox at least 24 px tall', async () => {
+      const { layer } = await renderLayer('vechta-pois');
+      for (const target of layer.shadowRoot!.querySelectorAll<HTMLElement>('.list button, fieldset label, summary')) {
+        expect(target.getBoundingClientRect().height, target.textContent!).to.be.at.least(24);
+      }
+    });
   });
 });

@@ -18,12 +18,14 @@ import { setStyles } from '../base/style-ref.js';
 import { safeHttpUrl } from '../base/links.js';
 import { formatOf, loadPois, textProperty, type Poi } from './load-pois.js';
 import { poiMessages } from './messages.js';
-import { symbolImage, symbolName } from './symbols.js';
+import { seriesColours } from '../core/colours.js';
+import { countImage, symbolImage, symbolName } from './symbols.js';
 
 /** Points listed at most; beyond that the list asks to zoom in (the map still shows all, clustered). */
 const LIST_LIMIT = 50;
-const FALLBACK_COLOUR = '#4d4d4d';
 let layerCount = 0;
+/** Above this zoom no point is clustered. */
+const CLUSTER_MAX_ZOOM = 13;
 
 interface Category {
   id: string;
@@ -289,32 +291,53 @@ export class KeckPoiLayer extends LitElement {
     }
   }
 
-  /** Categories of the atlas plus any others found in the data (drawn with the neutral symbol). */
+  /**
+   * Categories of the atlas plus any others found in the data (drawn with the neutral symbol);
+   * one without a colour gets the next of the core's series colours, so no two look alike.
+   */
   private allCategories(): Category[] {
     const locale = this.activeLocale;
     const defined: PoiCategory[] = this.atlas?.manifest.poiCategories ?? [];
-    const categories = defined.map((c) => ({ id: c.id, title: localize(c.title, locale), symbol: symbolName(c.symbol), colour: c.colour ?? FALLBACK_COLOUR }));
-    for (const poi of this.pois) {
-      if (!categories.some((c) => c.id === poi.category)) categories.push({ id: poi.category, title: poi.category, symbol: 'other', colour: FALLBACK_COLOUR });
-    }
+    const found = [...new Set(this.pois.map((poi) => poi.category))].filter((id) => !defined.some((c) => c.id === id));
+    const uncoloured = defined.filter((c) => !c.colour).length + found.length;
+    const taken = new Set(defined.map((c) => c.colour?.toLowerCase()).filter(Boolean));
+    const spare = seriesColours(uncoloured + taken.size).filter((colour) => !taken.has(colour.toLowerCase()));
+    let next = 0;
+    const categories = defined.map((c) => ({ id: c.id, title: localize(c.title, locale), symbol: symbolName(c.symbol), colour: c.colour ?? spare[next++ % spare.length] }));
+    for (const id of found) categories.push({ id, title: id, symbol: 'other', colour: spare[next++ % spare.length] });
     return categories;
   }
 
   private addLayers(map: MaplibreMap): void {
     const id = this.sourceId;
-    map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 });
+    map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM });
     map.addLayer({
       id: `${id}-clusters`,
       type: 'circle',
       source: id,
       filter: ['has', 'point_count'],
       paint: {
-        'circle-color': '#4d4d4d',
-        'circle-opacity': 0.85,
+        'circle-color': '#333333',
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
-        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
+        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 15, 100, 18, 1000, 21],
       },
+    });
+    // The count on each cluster: canvas images made on demand (the map has no glyphs to request).
+    map.addLayer({
+      id: `${id}-counts`,
+      type: 'symbol',
+      source: id,
+      filter: ['has', 'point_count'],
+      layout: { 'icon-image': ['concat', `${id}-count-`, ['to-string', ['get', 'point_count']]], 'icon-allow-overlap': true },
+    });
+    // The chosen point's ring has a source of its own: drawn where the point is, also inside a cluster.
+    map.addSource(`${id}-chosen`, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: `${id}-chosen`,
+      type: 'circle',
+      source: `${id}-chosen`,
+      paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
     });
     map.addLayer({
       id: `${id}-points`,
@@ -323,6 +346,7 @@ export class KeckPoiLayer extends LitElement {
       filter: ['!', ['has', 'point_count']],
       layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': 1 },
     });
+    map.on('styleimagemissing', this.onImageMissing);
     map.on('click', `${id}-points`, this.onPointClick);
     map.on('click', `${id}-clusters`, this.onClusterClick);
     map.on('moveend', this.updateInView);
@@ -335,7 +359,11 @@ export class KeckPoiLayer extends LitElement {
     map.off('click', `${this.sourceId}-points`, this.onPointClick);
     map.off('click', `${this.sourceId}-clusters`, this.onClusterClick);
     map.off('moveend', this.updateInView);
+    map.off('styleimagemissing', this.onImageMissing);
     map.removeLayer(`${this.sourceId}-points`);
+    map.removeLayer(`${this.sourceId}-chosen`);
+    map.removeSource(`${this.sourceId}-chosen`);
+    map.removeLayer(`${this.sourceId}-counts`);
     map.removeLayer(`${this.sourceId}-clusters`);
     map.removeSource(this.sourceId);
   }
@@ -343,7 +371,14 @@ export class KeckPoiLayer extends LitElement {
   private readonly onPointClick = (event: MapLayerMouseEvent) => {
     const id = event.features?.[0]?.properties?.poi;
     const poi = typeof id === 'number' ? this.pois[id] : undefined;
-    if (poi) this.choose(poi, this.focusTarget);
+    if (poi) this.choose(poi, this.focusTarget, false);
+  };
+
+  private readonly onImageMissing = (event: { id: string }) => {
+    const prefix = `${this.sourceId}-count-`;
+    if (!this.map || !event.id.startsWith(prefix) || this.map.hasImage(event.id)) return;
+    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    this.map.addImage(event.id, countImage(Number(event.id.slice(prefix.length)), pixelRatio), { pixelRatio });
   };
 
   private readonly onClusterClick = async (event: MapLayerMouseEvent) => {
@@ -400,16 +435,28 @@ export class KeckPoiLayer extends LitElement {
     this.hiddenCategories = hidden;
   }
 
-  private async choose(poi: Poi, returnFocusTo?: HTMLElement): Promise<void> {
+  /** Shows the POI's details; chosen in the list (`reveal`), the map also pans to it. */
+  private async choose(poi: Poi, returnFocusTo?: HTMLElement, reveal = true): Promise<void> {
     this.chosen = poi;
     this.returnFocusTo = returnFocusTo;
+    this.markChosen(poi, reveal);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.details')?.focus();
+  }
+
+  /** Rings the chosen point on the map; chosen in the list (`reveal`), pans to it when it is outside the view. */
+  private markChosen(poi: Poi | undefined, reveal = false): void {
+    const map = this.map;
+    const ring = map?.getSource(`${this.sourceId}-chosen`) as GeoJSONSource | undefined;
+    if (!map || !ring) return;
+    ring.setData({ type: 'FeatureCollection', features: poi ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: poi.coordinates }, properties: { poi: poi.id } }] : [] });
+    if (poi && reveal && !map.getBounds().contains(poi.coordinates)) map.easeTo({ center: poi.coordinates, duration: 0 });
   }
 
   private close(): void {
     const target = this.returnFocusTo;
     this.chosen = undefined;
+    this.markChosen(undefined);
     this.returnFocusTo = undefined;
     target?.focus();
   }

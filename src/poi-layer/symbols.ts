@@ -38,3 +38,21 @@ export function symbolImage(symbol: string, colour: string, pixelRatio: number):
   context.fill(new Path2D(SYMBOL_PATHS[symbolName(symbol)]));
   return context.getImageData(0, 0, size, size);
 }
+
+/** The number on a cluster's disc, white on transparent, drawn on a canvas (no glyphs are requested). */
+export function countImage(count: number, pixelRatio: number): ImageData {
+  const label = count > 9999 ? `${Math.floor(count / 1000)}k` : String(count);
+  const width = 8 + label.length * 8;
+  const height = 16;
+  const canvas = document.createElement('canvas');
+  canvas.width = width * pixelRatio;
+  canvas.height = height * pixelRatio;
+  const context = canvas.getContext('2d')!;
+  context.scale(pixelRatio, pixelRatio);
+  context.fillStyle = '#ffffff';
+  context.font = 'bold 12px sans-serif';
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.fillText(label, width / 2, height / 2 + 0.5);
+  return context.getImageData(0, 0, width * pixelRatio, height * pixelRatio);
+}
