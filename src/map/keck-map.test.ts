@@ -297,3 +297,68 @@ describe('<keck-map>', () => {
     expect(run.result).to.deep.equal({ areas: 10, points: 7 });
   });
 });
+
+describe('<keck-map> on a page', () => {
+  /** Everything the map draws, as far as it is visible, lies inside its box. */
+  const spills = (element: KeckMap) => {
+    const box = element.getBoundingClientRect();
+    return [...element.shadowRoot!.querySelectorAll<HTMLElement>('figure *')]
+      .filter((el) => !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)'))
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width && rect.height && (rect.bottom > box.bottom + 1 || rect.right > box.right + 1) && rect.top < box.bottom)
+      .filter(({ el }) => getComputedStyle(element).overflowY === 'visible' || el.getBoundingClientRect().top < box.bottom)
+      .map(({ el }) => el.className || el.localName);
+  };
+
+  it('gives a fixed height to the map area and keeps legend, attribution and buttons inside the element', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} bars="kita-places" style="width: 640px; height: 34rem"></keck-map>`);
+    const box = element.getBoundingClientRect();
+    const stage = element.shadowRoot!.querySelector('.stage')!.getBoundingClientRect();
+    const exports = element.shadowRoot!.querySelector('[part=exports]')!.getBoundingClientRect();
+    const attribution = element.shadowRoot!.querySelector('[part=attribution]')!.getBoundingClientRect();
+    expect(Math.round(box.height)).to.equal(34 * 16);
+    expect(exports.bottom).to.be.at.most(box.bottom + 0.5);
+    expect(attribution.bottom).to.be.at.most(box.bottom + 0.5);
+    expect(stage.height, 'the map area takes what the chrome leaves').to.be.greaterThan(160);
+    expect(element.scrollHeight).to.be.at.most(element.clientHeight + 1);
+    const canvas = (await element.whenMap()).getCanvas().getBoundingClientRect();
+    expect(Math.round(canvas.width)).to.equal(Math.round(stage.width - 2));
+    expect(spills(element)).to.deep.equal([]);
+  });
+
+  it('without a height is as tall as its content, the map area --keck-map-height tall', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} style="width: 480px; --keck-map-height: 15rem"></keck-map>`);
+    expect(Math.round(element.shadowRoot!.querySelector('.stage')!.getBoundingClientRect().height)).to.equal(15 * 16);
+    expect(element.scrollHeight).to.be.at.most(element.clientHeight + 1);
+  });
+
+  it('puts the legend beside the map when the element is wide, below it when narrow', async () => {
+    const wide = await renderMap(html`<keck-map src=${FIXTURE} style="width: 900px"></keck-map>`);
+    const stage = wide.shadowRoot!.querySelector('.stage')!.getBoundingClientRect();
+    const legend = wide.shadowRoot!.querySelector('[part=legend]')!.getBoundingClientRect();
+    expect(legend.left).to.be.at.least(stage.right);
+    expect(legend.top).to.be.below(stage.bottom);
+    const narrow = await renderMap(html`<keck-map src=${FIXTURE} style="width: 320px"></keck-map>`);
+    const narrowStage = narrow.shadowRoot!.querySelector('.stage')!.getBoundingClientRect();
+    expect(narrow.shadowRoot!.querySelector('[part=legend]')!.getBoundingClientRect().top).to.be.at.least(narrowStage.bottom);
+  });
+
+  it('shows the keyboard help only while the map has keyboard focus', async () => {
+    const element = await renderMap(html`<keck-map src=${FIXTURE} style="width: 640px"></keck-map>`);
+    const help = element.shadowRoot!.querySelector<HTMLElement>('.help')!;
+    expect(getComputedStyle(help).opacity).to.equal('0');
+    element.shadowRoot!.querySelector<HTMLElement>('.map')!.focus({ focusVisible: true } as FocusOptions);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => getComputedStyle(help).opacity === '1', 'the help shows on keyboard focus');
+  });
+
+  it('draws the areas and says so in a short notice when the base map cannot be loaded', async () => {
+    const errors: Event[] = [];
+    const element = await renderMap(html`<keck-map src=${FIXTURE} basemap="/test/fixtures/map/no-such-style.json" style="width: 640px" @keck-error=${(e: Event) => errors.push(e)}></keck-map>`);
+    await element.settled();
+    expect(errors).to.have.length(0);
+    expect(element.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('Hintergrundkarte');
+    const map = await element.whenMap();
+    expect(map.queryRenderedFeatures({ layers: [LAYERS.fill] }).length).to.be.greaterThan(0);
+  });
+});

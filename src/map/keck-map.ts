@@ -500,8 +500,8 @@ export class KeckMap extends KeckElement {
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${this.renderSource(view)} ${this.renderExports()} ${this.renderTable(view, columns)}
+        <slot></slot>
       </figure>
-      <slot></slot>
     `;
   }
 

@@ -39,10 +39,13 @@ export const mapStyles = css`
     display: flex;
     flex-direction: column;
   }
+  /* min-height 0: a column flexbox's automatic minimum counts the map area's basis, not its
+     10rem minimum; what does not fit then scrolls in the host (the POI layer is slotted in here). */
   figure {
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
+    min-height: 0;
     margin: 0;
     container: keck-map / inline-size;
   }
