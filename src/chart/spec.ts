@@ -290,7 +290,8 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
   const seriesNames = [referenceLabel, ...model.areas.map((key) => labels.get(key)!)];
   const seriesColours = [theme.reference, ...model.areas.map((_, i) => theme.series[i % theme.series.length])];
   const rows: LineRow[] = [];
-  const gaps: { year: string; text: string; slot: number }[] = [];
+  // Years without a number are named below the plot, once per series and mark ("Lindenhof: k. A. (2020, 2021)").
+  const gapYears = new Map<string, string[]>();
   for (const view of model.views) {
     const year = String(view.year);
     const points = [
@@ -299,12 +300,13 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
     ];
     for (const point of points) {
       rows.push({ key: point.key, series: point.series, year, value: point.value, text: point.text });
-      if (point.state !== 'number') gaps.push({ year, text: `${point.series}: ${point.text}`, slot: gaps.filter((gap) => gap.year === year).length });
+      if (point.state !== 'number') gapYears.set(`${point.series}: ${point.text}`, [...(gapYears.get(`${point.series}: ${point.text}`) ?? []), year]);
     }
   }
+  const gapLines = [...gapYears].flatMap(([text, years]) => wrapText(`${text} (${years.join(', ')})`, Math.max(24, Math.floor((size.width - 16) / (theme.fontSize * 0.8 * 0.58)))));
   const height = 300;
   const x = { field: 'year', type: 'ordinal' as const, title: null, sort: null, axis: { labelAngle: 0 } };
-  const colour = { field: 'series', type: 'nominal' as const, scale: { domain: seriesNames, range: seriesColours }, legend: { title: null, orient: 'bottom' as const, columns: 2 } };
+  const colour = { field: 'series', type: 'nominal' as const, scale: { domain: seriesNames, range: seriesColours }, legend: { title: null, orient: 'top' as const, columns: 2 } };
   return {
     width: size.width,
     height,
@@ -322,11 +324,15 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
           ...TOOLTIP,
         },
       },
-      {
-        data: { values: gaps.map((gap) => ({ ...gap, pixel: height - 6 - gap.slot * 14 })) },
-        mark: { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const },
-        encoding: { x: { field: 'year', type: 'ordinal' as const, sort: null }, y: { field: 'pixel', type: 'quantitative' as const, scale: null }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
-      },
+      ...(gapLines.length
+        ? [
+            {
+              data: { values: gapLines.map((text, i) => ({ text, pixel: height + 40 + i * 16 })) },
+              mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const },
+              encoding: { x: { value: 0 }, y: { field: 'pixel', type: 'quantitative' as const, scale: null }, text: { field: 'text', type: 'nominal' as const }, color: { value: theme.text } },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -12,8 +12,8 @@ const auditSource = readFileSync(new URL('./layout-audit.js', import.meta.url), 
 /** Runs in the page: waits until every keck element, also inside shadow roots, has settled. */
 const WAIT_SETTLED = `(async () => {
   const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
-  await customElements.whenDefined('keck-map').catch(() => {});
   for (let round = 0; round < 2; round++) {
+    await Promise.all(all(document).filter((el) => el.localName.startsWith('keck-')).map((el) => customElements.whenDefined(el.localName)));
     await Promise.all(all(document).filter((el) => el.localName.startsWith('keck-') && el.settled).map((el) => el.settled().catch(() => {})));
     await new Promise((resolve) => setTimeout(resolve, 150));
   }

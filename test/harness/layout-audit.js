@@ -138,11 +138,12 @@ function clippedRect(el, box = el.getBoundingClientRect()) {
     if (!(node instanceof Element)) continue;
     const style = getComputedStyle(node);
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none' || style.contain.includes('paint')) {
+      // Inside the borders and scrollbars: a control under a scrollbar cannot be clicked there.
       rect = node.getBoundingClientRect();
-      left = Math.max(left, rect.left);
-      top = Math.max(top, rect.top);
-      right = Math.min(right, rect.right);
-      bottom = Math.min(bottom, rect.bottom);
+      left = Math.max(left, rect.left + node.clientLeft);
+      top = Math.max(top, rect.top + node.clientTop);
+      right = Math.min(right, rect.left + node.clientLeft + (node.clientWidth || rect.width));
+      bottom = Math.min(bottom, rect.top + node.clientTop + (node.clientHeight || rect.height));
     }
   }
   if (right - left <= 0 || bottom - top <= 0) return undefined;
