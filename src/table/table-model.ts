@@ -17,8 +17,8 @@ export interface TableOptions {
   indicators?: string[];
   /** Area keys to keep, in the level's order; default: all. */
   areas?: string[];
-  classification?: ClassificationMethod;
-  classes?: number;
+  /** The classes of each indicator: the table's own `classification`/`classes`, else those its group shares (the map's). */
+  classesOf?: (indicator: string) => { classification?: ClassificationMethod; classes?: number; breaks?: number[] };
   colours?: ColourOverrides;
 }
 
@@ -75,8 +75,7 @@ export function tableModel(atlas: Atlas, options: TableOptions, messages: TableM
         level: level.id,
         year: options.year,
         locale: options.locale,
-        classification: options.classification,
-        classes: options.classes,
+        ...options.classesOf?.(indicator.id),
         colours: options.colours,
       }),
     };
