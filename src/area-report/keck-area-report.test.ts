@@ -111,7 +111,10 @@ describe('keck-area-report', () => {
       expect(td.querySelector('.comparison, svg'), 'no difference that would give the value away').to.be.null;
     }
     expect(text(cell(el, 'u6-share', '004')?.querySelector('.value'))).to.equal('–');
-    expect(text(cell(el, 'u6-count', '004'))).to.contain('kein Vergleich (Referenz ist eine Summe)');
+    // A count's reference is the total: said once below the tables, the reference marked "Summe", no note in every cell.
+    expect(text(cell(el, 'u6-count', '004'))).to.not.contain('Vergleich');
+    expect(text(el.shadowRoot!.querySelector('tr[data-indicator="u6-count"] td.reference'))).to.contain('Summe');
+    expect(el.shadowRoot!.textContent!.match(/die Summe aller Gebiete/g)).to.have.length(1);
     expect(text(cell(el, 'sgb2-rate', '003')?.querySelector('.value'))).to.equal('9,9\u00a0%');
     const all = el.shadowRoot!.textContent!;
     expect(all).to.not.contain('Interner Indikator');
@@ -170,7 +173,8 @@ describe('keck-area-report', () => {
     const run = await runUnderStrictCsp('report', 30000);
     expect(run.error).to.be.undefined;
     expect(run.violations).to.deep.equal([]);
-    expect(run.result).to.deep.include({ rows: 2 });
+    // The demo atlas's five published indicators (two real for 2013, three invented for 2019–2023).
+    expect(run.result).to.deep.include({ rows: 5 });
     expect((run.result as { pdfBytes: number }).pdfBytes).to.be.greaterThan(1000);
   });
 });

@@ -139,7 +139,7 @@ export class KeckAreaReport extends KeckElement {
 
   private renderReport(model: ReportModel): TemplateResult {
     const messages = reportMessages(model.locale);
-    return html`<article class="report" aria-labelledby="report-title">
+    return html`<article class="report" lang=${model.locale} aria-labelledby="report-title">
       <header part="header">
         <h2 id="report-title">${model.title}</h2>
         <p class="subtitle">${model.subtitle}</p>
@@ -178,6 +178,7 @@ export class KeckAreaReport extends KeckElement {
           )}
         </ol>
         <p>${messages.sameRule}</p>
+        ${model.hasTotals ? html`<p>${messages.totalsRule}</p>` : nothing}
       </section>
       <footer part="attribution" class="attribution">
         <h3>${messages.attribution}</h3>
@@ -193,6 +194,7 @@ export class KeckAreaReport extends KeckElement {
   }
 
   private renderRow(row: ReportRow): TemplateResult {
+    const messages = reportMessages(this.activeLocale);
     return html`<tr data-indicator=${row.indicator.id}>
       <th scope="row">
         ${row.title}<sup class="footnote-ref">${row.footnote}</sup>
@@ -201,6 +203,7 @@ export class KeckAreaReport extends KeckElement {
       ${row.cells.map((cell) => this.renderCell(cell))}
       <td class="reference" data-state=${row.reference.state}>
         <span class="value" aria-hidden="true">${row.reference.text}</span><span class="visually-hidden">${row.reference.spoken}</span>
+        ${row.total ? html`<span class="comparison note">${messages.total}</span>` : nothing}
       </td>
     </tr>`;
   }
@@ -224,9 +227,7 @@ export class KeckAreaReport extends KeckElement {
             </svg>
             <span class="comparison-text">${comparison.text}</span>
           </span>`
-        : cell.comparisonNote
-          ? html`<span class="comparison note">${cell.comparisonNote}</span>`
-          : nothing}
+        : nothing}
     </td>`;
   }
 }

@@ -13,8 +13,10 @@ export interface ReportMessages {
   higher: (difference: string) => string;
   lower: (difference: string) => string;
   same: string;
-  /** Shown for counts: an area's count is not comparable with the reference total. */
-  notComparable: string;
+  /** Marks the reference of a count: it is the total. */
+  total: string;
+  /** Said once below the tables when a row's reference is a total. */
+  totalsRule: string;
   percentPoints: string;
   permillePoints: string;
   definition: string;
@@ -49,7 +51,8 @@ const MESSAGES: Record<UiLocale, ReportMessages> = {
     higher: (difference) => `${difference} höher`,
     lower: (difference) => `${difference} niedriger`,
     same: 'etwa gleich',
-    notComparable: 'kein Vergleich (Referenz ist eine Summe)',
+    total: 'Summe',
+    totalsRule: 'Bei Anzahlen ist die Referenz die Summe aller Gebiete („Summe“); mit ihr wird ein Gebiet nicht verglichen.',
     percentPoints: 'Prozentpunkte',
     permillePoints: 'Promillepunkte',
     definition: 'Definition',
@@ -84,7 +87,8 @@ const MESSAGES: Record<UiLocale, ReportMessages> = {
     higher: (difference) => `${difference} higher`,
     lower: (difference) => `${difference} lower`,
     same: 'about the same',
-    notComparable: 'no comparison (the reference is a total)',
+    total: 'total',
+    totalsRule: 'For counts the reference is the total of all areas ("total"); an area is not compared with it.',
     percentPoints: 'percentage points',
     permillePoints: 'per-mille points',
     definition: 'Definition',

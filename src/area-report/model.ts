@@ -27,7 +27,6 @@ export interface ReportCell {
   /** Absent when the value or the reference is not a number. */
   comparison?: ReportComparison;
   /** Set instead of a comparison for counts. */
-  comparisonNote?: string;
 }
 
 export interface ReportRow {
@@ -39,6 +38,8 @@ export interface ReportRow {
   footnote: number;
   cells: ReportCell[];
   reference: { state: ValueState; text: string; spoken: string };
+  /** The reference is the total of the areas (a count): no comparison, said once below the tables. */
+  total: boolean;
 }
 
 export interface ReportSection {
@@ -66,6 +67,8 @@ export interface ReportModel {
   referenceLabel: string;
   sections: ReportSection[];
   footnotes: ReportFootnote[];
+  /** Some row's reference is a total (see `ReportRow.total`). */
+  hasTotals: boolean;
   attribution: Attribution[];
 }
 
@@ -117,6 +120,7 @@ export function reportModel(atlas: Atlas, options: ReportOptions): ReportModel {
         footnote,
         cells: cellsOf(view, levelAreas, indicator, locale),
         reference: { state: view.reference.state, text: view.reference.text, spoken: view.reference.spoken },
+        total: indicator.kind === 'count',
       });
     }
     if (rows.length) sections.push({ id: topic.id, title: localize(topic.title, locale), rows });
@@ -132,6 +136,7 @@ export function reportModel(atlas: Atlas, options: ReportOptions): ReportModel {
     referenceLabel,
     sections,
     footnotes,
+    hasTotals: sections.some((section) => section.rows.some((row) => row.total)),
     attribution: atlas.manifest.attribution,
   };
 }
@@ -158,8 +163,6 @@ function cellsOf(view: ReturnType<typeof styledView>, areas: { key: string; name
         magnitude: largest > 0 ? Math.abs(comparison.difference) / largest : 0,
         sign: comparison.direction === 'same' ? 0 : Math.sign(comparison.difference),
       };
-    } else if (indicator.kind === 'count' && styled.state === 'number') {
-      cell.comparisonNote = messages.notComparable;
     }
     return cell;
   });

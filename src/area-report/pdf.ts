@@ -45,6 +45,7 @@ export async function reportPdf(model: ReportModel, created: Date): Promise<PdfD
     writer.gap(1);
   }
   writer.paragraph(messages.sameRule, 8.5, 'normal');
+  if (model.hasTotals) writer.paragraph(messages.totalsRule, 8.5, 'normal');
   writer.gap(2);
   writer.keepTogether(12);
   writer.paragraph(messages.attribution, 11, 'bold');
@@ -58,10 +59,10 @@ export async function reportPdf(model: ReportModel, created: Date): Promise<PdfD
 
 function rowLines(row: ReportRow, model: ReportModel): string[] {
   const lines = row.cells.map((cell) => {
-    const comparison = cell.comparison?.text ?? cell.comparisonNote;
+    const comparison = cell.comparison?.text;
     return `${cell.name}: ${cell.text}${comparison ? ` – ${comparison}` : ''}`;
   });
-  lines.push(`${model.referenceLabel}: ${row.reference.text}`);
+  lines.push(`${model.referenceLabel}: ${row.reference.text}${row.total ? ` (${reportMessages(model.locale).total})` : ''}`);
   return lines;
 }
 

@@ -46,8 +46,10 @@ export const reportStyles = css`
   tbody th {
     font-weight: normal;
   }
+  /* Words break at their syllables where the browser knows the language, else only between words. */
   th,
   td {
+    hyphens: auto;
     overflow-wrap: break-word;
   }
   .unit-year {
@@ -108,6 +110,10 @@ export const reportStyles = css`
     }
     thead {
       display: table-header-group;
+    }
+    th,
+    td {
+      overflow-wrap: normal;
     }
     tr,
     .footnotes li,
