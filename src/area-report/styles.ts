@@ -101,6 +101,7 @@ export const reportStyles = css`
   }
   @media print {
     :host {
+      overflow: visible;
       font-size: 10pt;
       color: #000;
       background: none;
@@ -114,6 +115,22 @@ export const reportStyles = css`
     th,
     td {
       overflow-wrap: normal;
+    }
+    /* Small enough that "Prozentpunkte" and "(Durchschnitt)" fit a column of A5 with three areas. */
+    thead th,
+    .comparison,
+    .unit-year {
+      font-size: 8pt;
+    }
+    /* Columns as wide as their longest word needs, so none runs into the next. */
+    table {
+      table-layout: auto;
+    }
+    thead th:first-child {
+      width: auto;
+    }
+    tbody th {
+      font-size: 9pt;
     }
     tr,
     .footnotes li,

@@ -80,3 +80,73 @@ test('the printed report keeps rows whole and repeats the header on every A4 pag
     await rm(bundle, { recursive: true, force: true });
   }
 });
+
+/** The text of each line of the PDF, as pdf.js reads it back. */
+async function pdfLines(pdf) {
+  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false }).promise;
+  const lines = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    let line = '';
+    for (const item of content.items) {
+      line += item.str;
+      if (item.hasEOL) {
+        lines.push(line);
+        line = '';
+      } else line += ' ';
+    }
+    if (line.trim()) lines.push(line);
+  }
+  await document.destroy();
+  return lines;
+}
+
+for (const paper of ['A4', 'A5']) test(`the printed report breaks no word in the middle and no column runs into the next (three Gemeinden of the Vechta demo on ${paper})`, { timeout: 120000 }, async () => {
+  const bundle = await mkdtemp(path.join(tmpdir(), 'keck-report-words-'));
+  await build({ entryPoints: { define: path.join(root, 'src/area-report/define.ts') }, bundle: true, format: 'esm', outdir: bundle, logLevel: 'silent', tsconfig: path.join(root, 'tsconfig.json') });
+  const server = await startStaticServer({ mounts: { '/': root, '/__bundle/': bundle } });
+  const browser = await chromium.launch({ executablePath: findChromium({ install: true }), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/test/fixtures/report/print-vechta.html`);
+    await page.waitForFunction(() => document.querySelector('keck-area-report')?.shadowRoot?.querySelectorAll('tbody tr').length >= 5);
+    await page.emulateMedia({ media: 'print' });
+    // The page box at 96 dpi without the margins, so that the layout checked is the printed one.
+    await page.setViewportSize({ width: paper === 'A4' ? 680 : 469, height: 1000 });
+    const words = new Set(
+      (await page.evaluate(() => document.querySelector('keck-area-report').shadowRoot.querySelector('article').innerText))
+        .split(/\s+/)
+        .map((word) => word.replace(/^[„“"(\[]+|[“”",.;:)\]]+$/g, ''))
+        .filter(Boolean),
+    );
+    const overlapping = await page.evaluate(() => {
+      const shadow = document.querySelector('keck-area-report').shadowRoot;
+      const found = [];
+      for (const row of shadow.querySelectorAll('tr')) {
+        const cells = [...row.children];
+        cells.forEach((cell, i) => {
+          const next = cells[i + 1];
+          if (next && cell.scrollWidth > cell.clientWidth + 1) found.push(`${cell.textContent.trim().slice(0, 30)} (${cell.scrollWidth} > ${cell.clientWidth})`);
+        });
+      }
+      return found;
+    });
+    assert.deepEqual(overlapping, [], 'cells whose text runs into the next column');
+    const pdf = await page.pdf({ format: paper, margin: paper === 'A4' ? { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } : { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+    const broken = [];
+    for (const line of await pdfLines(pdf)) {
+      for (const token of line.split(/\s+/).map((word) => word.replace(/^[„“"(\[]+|[“”",.;:)\]]+$/g, '')).filter(Boolean)) {
+        // Footnote and list numbers stand alone; a word may end a line at its own hyphen
+        // ("Neuenkirchen-" / "Vörden") or at one the browser adds at a syllable; any other piece is a broken word.
+        const atHyphen = [...words].some((word) => (token.endsWith('-') && word.startsWith(token)) || word.includes(`-${token}`));
+        const hyphenated = token.endsWith('-') && [...words].some((word) => word.startsWith(token.slice(0, -1)));
+        if (!words.has(token) && !/^\d+$/.test(token) && !atHyphen && !hyphenated) broken.push(`${token} (in "${line}")`);
+      }
+    }
+    assert.deepEqual(broken, [], `pieces of words in the printed report:\n${broken.join('\n')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(bundle, { recursive: true, force: true });
+  }
+});
