@@ -63,6 +63,7 @@ interface VegaResult {
  * @fires {KeckErrorEvent} keck-error - When the atlas cannot be loaded or the attributes do not fit it.
  * @csspart figure - The figure holding caption, chart and source.
  * @csspart chart - The box the chart's SVG is drawn into.
+ * @csspart tooltip - The tooltip on hover and keyboard focus (the area, its values in the core's text, the reference).
  * @csspart exports - The download buttons.
  * @csspart toolbar - The earlier name of `exports`, kept working.
  * @csspart button - Each download button.

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { wrapText } from '../base/wrap-text.js';
 import { localize } from '../contract/localize.js';
 import type { StyledView } from '../core/view.js';
 import { categoryOrder, plottedKeys, unplottedLines } from './marks.js';
@@ -194,20 +195,6 @@ function referenceKey(entries: string[], theme: ChartTheme, size: ChartSize) {
   const perLine = Math.max(16, Math.floor((size.width - 16) / (fontSize * 0.58)));
   const lines = entries.flatMap((entry) => wrapText(entry, perLine));
   return { title: { text: lines, anchor: 'start' as const, frame: 'bounds' as const, fontSize, fontWeight: 'bold' as const, color: theme.text, offset: 8 } };
-}
-
-/** Lines of at most `perLine` characters, broken at spaces (a longer word stays whole). */
-export function wrapText(text: string, perLine: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > perLine) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 interface ScatterRow {

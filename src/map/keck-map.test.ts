@@ -201,7 +201,8 @@ describe('<keck-map>', () => {
     expect(paths.find((p) => p.getAttribute('data-key') === '03460001')!.getAttribute('fill')).to.equal(bakum.colour);
     expect(svg.documentElement.textContent).to.contain('Anteil Kinder (fiktiv) – Gemeinden 2021');
     expect(svg.documentElement.textContent).to.contain('© GeoBasis-DE / BKG 2017 (Daten verändert)');
-    expect(svg.documentElement.textContent).to.contain('k. A.: keine Angabe (Datenschutz)');
+    // Legend lines are wrapped to the legend's column: read them joined by spaces.
+    expect([...svg.querySelectorAll('g.legend text')].map((t) => t.textContent).join(' ')).to.contain('k. A.: keine Angabe (Datenschutz)');
 
     const png = await element.exportBlob('png');
     expect(png.type).to.equal('image/png');
@@ -360,5 +361,35 @@ describe('<keck-map> on a page', () => {
     expect(element.shadowRoot!.querySelector('[part=notice]')!.textContent).to.contain('Hintergrundkarte');
     const map = await element.whenMap();
     expect(map.queryRenderedFeatures({ layers: [LAYERS.fill] }).length).to.be.greaterThan(0);
+  });
+
+  it('exports an SVG whose every text fits its width (long legend title, wrapped footer), with the POIs and their key', async () => {
+    const element = await renderMap(
+      html`<keck-map src="/demo/atlas/vechta/atlas.json" indicator="u6-sgb2-rate-fiktiv" year="2023" bars="u6-sgb2-fiktiv" style="width: 640px"><keck-poi-layer src="kitas"></keck-poi-layer></keck-map>`,
+    );
+    const layer = element.querySelector('keck-poi-layer') as KeckPoiLayer;
+    await layer.ready;
+    const text = await (await element.exportBlob('svg')).text();
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:0;top:0';
+    holder.innerHTML = new XMLSerializer().serializeToString(new DOMParser().parseFromString(text, 'image/svg+xml').documentElement);
+    document.body.append(holder);
+    try {
+      const svg = holder.querySelector('svg')!;
+      const width = Number(svg.getAttribute('width'));
+      const height = Number(svg.getAttribute('height'));
+      const outside = [...svg.querySelectorAll('text')].filter((t) => {
+        const box = t.getBBox();
+        return box.x < 0 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5;
+      });
+      expect(outside.map((t) => t.textContent)).to.deep.equal([]);
+      const legendTitle = [...svg.querySelectorAll('g.legend text[font-weight="bold"]')].map((t) => t.textContent).join(' ');
+      expect(legendTitle).to.equal('Anteil der Kinder unter 6 Jahren in SGB-II-Bedarfsgemeinschaften (fiktiv) (%, 2023)');
+      expect(svg.querySelectorAll('g.points circle')).to.have.length(7);
+      expect([...svg.querySelectorAll('g.legend text')].map((t) => t.textContent)).to.include.members(['Kita', 'Spielplatz', 'Familienzentrum']);
+      expect(svg.querySelectorAll('g.columns path').length).to.be.greaterThan(0);
+    } finally {
+      holder.remove();
+    }
   });
 });

@@ -24,6 +24,11 @@ import { mapMessages } from './messages.js';
 import { setStyles } from '../base/style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
+/** What a `<keck-poi-layer>` gives the map's exports (the map does not import the layer). */
+interface PoiExport {
+  exportPoints(): { points: { coordinates: [number, number]; colour: string; name: string }[]; legend: { label: string; colour: string }[] };
+}
+
 /** A level's shapes; label points are computed on first use (columns, keyboard, details). */
 class Geometry {
   readonly bounds: BBox;
@@ -74,6 +79,7 @@ const HIGHLIGHT_STATE = new Set(['hovered', 'focusedKey', 'announcement', 'table
  * @csspart controls - The optional built-in selects (attribute `controls`).
  * @csspart exports - The download buttons.
  * @csspart button - Each download button.
+ * @csspart notice - A short notice over the map: the areas are loading, or the base map could not be loaded.
  */
 export class KeckMap extends KeckElement {
   static override styles = [...KeckElement.styles, dataTableStyles, maplibreStyles, mapStyles];
@@ -423,6 +429,7 @@ export class KeckMap extends KeckElement {
     const terms = mapMessages(locale);
     const columns = this.columnViews;
     const colours = this.model!.columnColours;
+    const layers = [...this.querySelectorAll('keck-poi-layer')].map((layer) => (layer as Element & Partial<PoiExport>).exportPoints?.()).filter((found): found is ReturnType<PoiExport['exportPoints']> => Boolean(found));
     return mapSvg({
       view,
       features: geometry.features,
@@ -432,6 +439,8 @@ export class KeckMap extends KeckElement {
       columnLegend: columns.map((c, i) => ({ label: localize(c.indicator.shortTitle ?? c.indicator.title, locale), colour: colours[i] })),
       title: framed ? this.captionOf(view) : undefined,
       legendTitle: `${view.legend.title} (${[view.legend.unit, String(view.legend.year)].filter(Boolean).join(', ')})`,
+      points: layers.flatMap((layer) => layer.points),
+      pointLegend: layers.flatMap((layer) => layer.legend),
       footer: framed ? [`${terms.source}: ${localize(view.indicator.source, locale)}`, ...this.attributionTexts()] : [],
       locale,
     });

@@ -3,6 +3,7 @@ import type { StyledView } from '../core/view.js';
 import type { AreaFeature, BBox } from '../data/geometry.js';
 import type { ColumnProperties } from './columns.js';
 import { svgProjection } from './geo.js';
+import { charactersIn, wrapText } from '../base/wrap-text.js';
 import { escapeXml, hatchSvgPattern } from './hatch.js';
 
 export interface MapSvgInput {
@@ -19,6 +20,10 @@ export interface MapSvgInput {
   footer: string[];
   /** Texts of the legend heading and the suppressed/missing lines. */
   legendTitle: string;
+  /** The points of interest shown on the map (their categories' colours), drawn above the areas. */
+  points?: { coordinates: [number, number]; colour: string; name: string }[];
+  /** Legend entries of the POI categories shown. */
+  pointLegend?: { label: string; colour: string }[];
   locale: string;
 }
 
@@ -35,8 +40,9 @@ const HATCH_ID = 'keck-suppressed';
  */
 export function mapSvg(input: MapSvgInput): string {
   const { view } = input;
-  const TOP = input.title ? TITLE_SPACE : 8;
-  const { path } = svgProjection(input.bounds, MAP_WIDTH, MAP_HEIGHT, 12);
+  const titleRows = input.title ? wrapText(input.title, charactersIn(WIDTH - 24, 18, true)).length : 0;
+  const TOP = input.title ? TITLE_SPACE + (titleRows - 1) * 24 : 8;
+  const { path, point } = svgProjection(input.bounds, MAP_WIDTH, MAP_HEIGHT, 12);
   const byKey = view.byKey;
   const areaPaths = input.features
     .map((feature) => {
@@ -53,43 +59,58 @@ export function mapSvg(input: MapSvgInput): string {
     })
     .join('');
 
+  const pointMarks = (input.points ?? [])
+    .map((poi) => {
+      const [x, y] = point(...poi.coordinates);
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${escapeXml(poi.colour)}" stroke="#ffffff" stroke-width="1.5"><title>${escapeXml(poi.name)}</title></circle>`;
+    })
+    .join('');
+
+  // Every text of the legend and the footer is wrapped to its column: nothing is cut at the edge.
   const legend = view.legend;
   const lines: string[] = [];
   let y = TOP + 10;
-  const text = (x: number, value: string, attributes = '') => `<text x="${x}" y="${y}"${attributes}>${escapeXml(value)}</text>`;
   const legendX = MAP_WIDTH + 30;
-  lines.push(text(legendX, input.legendTitle, ' font-weight="bold"'));
-  y += 22;
+  const write = (x: number, value: string, { bold = false, size = 14, width = WIDTH - 12 - x, into = lines } = {}) => {
+    for (const line of wrapText(value, charactersIn(width, size, bold))) {
+      into.push(`<text x="${x}" y="${y}"${bold ? ' font-weight="bold"' : ''}${size !== 14 ? ` font-size="${size}"` : ''}>${escapeXml(line)}</text>`);
+      y += Math.round(size * 1.3);
+    }
+  };
+  write(legendX, input.legendTitle, { bold: true });
+  y += 6;
   const swatch = (fill: string) => `<rect x="${legendX}" y="${y - 12}" width="18" height="14" fill="${fill}" stroke="#666666" stroke-width="0.5"/>`;
-  for (const entry of legend.classes) {
-    lines.push(swatch(escapeXml(entry.colour)), text(legendX + 26, `${entry.label} (${entry.count})`));
-    y += 20;
-  }
-  if (legend.suppressed.count) {
-    lines.push(swatch(`url(#${HATCH_ID})`), text(legendX + 26, `${legend.suppressed.label}: ${legend.suppressed.description} (${legend.suppressed.count})`));
-    y += 20;
-  }
-  if (legend.missing.count) {
-    lines.push(swatch(escapeXml(legend.missing.colour)), text(legendX + 26, `${legend.missing.label}: ${legend.missing.description} (${legend.missing.count})`));
-    y += 20;
-  }
+  const entry = (fill: string, label: string) => {
+    lines.push(fill.startsWith('<') ? fill : swatch(fill));
+    write(legendX + 26, label);
+    y += 2;
+  };
+  for (const item of legend.classes) entry(escapeXml(item.colour), `${item.label} (${item.count})`);
+  if (legend.suppressed.count) entry(`url(#${HATCH_ID})`, `${legend.suppressed.label}: ${legend.suppressed.description} (${legend.suppressed.count})`);
+  if (legend.missing.count) entry(escapeXml(legend.missing.colour), `${legend.missing.label}: ${legend.missing.description} (${legend.missing.count})`);
   if (input.columnLegend.length) {
     y += 10;
-    for (const entry of input.columnLegend) {
-      lines.push(`<rect x="${legendX + 5}" y="${y - 14}" width="8" height="16" fill="${escapeXml(entry.colour)}"/>`, text(legendX + 26, entry.label));
-      y += 20;
-    }
+    for (const item of input.columnLegend) entry(`<rect x="${legendX + 5}" y="${y - 14}" width="8" height="16" fill="${escapeXml(item.colour)}"/>`, item.label);
   }
-  const footerY = TOP + MAP_HEIGHT + 24;
-  const footer = input.footer.map((line, i) => `<text x="12" y="${footerY + i * 18}" font-size="12">${escapeXml(line)}</text>`).join('');
-  const height = Math.max(y, footerY + (input.footer.length - 1) * 18) + 12;
+  if (input.pointLegend?.length) {
+    y += 10;
+    for (const item of input.pointLegend) entry(`<circle cx="${legendX + 9}" cy="${y - 5}" r="6" fill="${escapeXml(item.colour)}" stroke="#ffffff" stroke-width="1.5"/>`, item.label);
+  }
+  const legendBottom = y;
+  y = TOP + MAP_HEIGHT + 24;
+  const footerLines: string[] = [];
+  for (const line of input.footer) write(12, line, { size: 12, width: WIDTH - 24, into: footerLines });
+  const footer = footerLines.join('');
+  const height = Math.max(legendBottom, y) + 8;
+  const titleLines = input.title ? wrapText(input.title, charactersIn(WIDTH - 24, 18, true)) : [];
+  const titleSvg = titleLines.map((line, i) => `<text x="12" y="${30 + i * 24}" font-size="18" font-weight="bold">${escapeXml(line)}</text>`).join('');
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="14" lang="${escapeXml(input.locale)}">` +
     `<defs>${hatchSvgPattern(legend.suppressed.hatch, HATCH_ID)}</defs>` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
-    (input.title ? `<text x="12" y="30" font-size="18" font-weight="bold">${escapeXml(input.title)}</text>` : '') +
-    `<g transform="translate(0 ${TOP})"><g class="areas">${areaPaths}</g><g class="parents">${parentPaths}</g><g class="columns">${columnPaths}</g></g>` +
+    titleSvg +
+    `<g transform="translate(0 ${TOP})"><g class="areas">${areaPaths}</g><g class="parents">${parentPaths}</g><g class="columns">${columnPaths}</g><g class="points">${pointMarks}</g></g>` +
     `<g class="legend">${lines.join('')}</g>` +
     `<g class="source">${footer}</g>` +
     `</svg>`

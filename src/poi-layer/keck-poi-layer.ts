@@ -415,6 +415,14 @@ export class KeckPoiLayer extends LitElement {
     return `${this.sourceId}-${category.id}`;
   }
 
+  /** The points shown (their categories not filtered out), with their categories' colours: what the map's exports draw. */
+  exportPoints(): { points: { coordinates: [number, number]; colour: string; name: string }[]; legend: { label: string; colour: string }[] } {
+    const categories = new Map(this.allCategories().map((c) => [c.id, c]));
+    const points = this.visiblePois().map((poi) => ({ coordinates: poi.coordinates, colour: categories.get(poi.category)!.colour, name: poi.name }));
+    const shown = new Set(this.visiblePois().map((poi) => poi.category));
+    return { points, legend: [...categories.values()].filter((c) => shown.has(c.id)).map((c) => ({ label: c.title, colour: c.colour })) };
+  }
+
   private visiblePois(): Poi[] {
     return this.pois.filter((poi) => !this.hiddenCategories.has(poi.category));
   }

@@ -59,6 +59,45 @@ describe('layout of the demo pages', () => {
   }
 });
 
+describe('the iframe fallback (embed.html with embed-host.js)', () => {
+  for (const width of WIDTHS) {
+    test(`at ${width} px each iframe is as tall as the element it shows, attribution and buttons in view`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        await openSettled(page, `${demo.url}/embed.html`);
+        const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+        assert.equal(frames.length, 2);
+        for (const frame of frames) {
+          const inner = await frame.evaluate(() => {
+            const element = document.querySelector('keck-map, keck-table');
+            const attribution = element.shadowRoot.querySelector('[part~="attribution"], [part~="notes"]');
+            const buttons = [...element.shadowRoot.querySelectorAll('[part~="exports"] button')];
+            return {
+              documentHeight: Math.ceil(document.documentElement.getBoundingClientRect().height),
+              elementBottom: element.getBoundingClientRect().bottom,
+              elementScrolls: element.scrollHeight > element.clientHeight + 1,
+              attributionBottom: attribution?.getBoundingClientRect().bottom ?? 0,
+              attributionText: attribution?.textContent ?? '',
+              buttonsBottom: Math.max(...buttons.map((b) => b.getBoundingClientRect().bottom)),
+            };
+          });
+          const frameHeight = await (await frame.frameElement()).evaluate((iframe) => iframe.clientHeight);
+          const where = `${width}px, ${new URL(frame.url()).search}`;
+          assert.ok(Math.abs(frameHeight - inner.documentHeight) <= 2, `${where}: the iframe is ${frameHeight} px tall, its content ${inner.documentHeight} px`);
+          assert.equal(inner.elementScrolls, false, `${where}: the element scrolls inside the iframe`);
+          assert.ok(inner.elementBottom <= frameHeight + 1, `${where}: the element ends at ${inner.elementBottom}, below the iframe's ${frameHeight}`);
+          assert.ok(inner.attributionBottom > 0 && inner.attributionBottom <= frameHeight, `${where}: the attribution is cut off`);
+          assert.ok(inner.buttonsBottom <= frameHeight, `${where}: the download buttons are cut off`);
+          if (/view=map/.test(frame.url())) assert.match(inner.attributionText, /GeoBasis-DE/, `${where}: the required attribution`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 describe('layout of the Storybook stories', () => {
   test('the built Storybook lists stories', () => assert.ok(stories.length >= 10, 'run `npm run build-storybook` first'));
   for (const story of stories) {
