@@ -405,6 +405,27 @@ describe('<keck-chart>', () => {
   });
 
   describe('exports', () => {
+    it('are as wide as the chart on screen, their title and source wrapped, no text outside', async () => {
+      const chart = await drawnChart(html`<keck-chart style="width:320px" src=${FICTIONAL} type="scatter" indicators="u6-share,poverty-rate" year="2023"></keck-chart>`);
+      const screenWidth = chart.svg!.getBoundingClientRect().width;
+      const text = await (await chart.exportBlob('svg')).text();
+      const holder = document.createElement('div');
+      holder.innerHTML = new XMLSerializer().serializeToString(new DOMParser().parseFromString(text, 'image/svg+xml').documentElement);
+      document.body.append(holder);
+      try {
+        const svg = holder.querySelector('svg')!;
+        const width = Number(svg.getAttribute('width'));
+        expect(width).to.be.at.most(screenWidth + 32 + 1);
+        const outside = [...svg.querySelectorAll(':scope > text')].filter((t) => (t as SVGTextElement).getBBox().x + (t as SVGTextElement).getBBox().width > width + 0.5);
+        expect(outside.map((t) => t.textContent)).to.deep.equal([]);
+        expect(svg.querySelectorAll(':scope > text').length, 'title and source on several lines').to.be.greaterThan(2);
+      } finally {
+        holder.remove();
+      }
+      const png = await createImageBitmap(await chart.exportBlob('png'));
+      expect(png.width).to.be.at.most(2 * (screenWidth + 32) + 2);
+    });
+
     it('exports PNG and JPG that decode, SVG that parses, and a vector PDF with title and source', async () => {
       const chart = await drawnChart(html`<keck-chart style="width:800px" src=${VECHTA} type="bar" indicator="u15-share"></keck-chart>`);
       for (const format of ['png', 'jpeg'] as const) {

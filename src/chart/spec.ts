@@ -214,7 +214,10 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
   });
   const height = Math.round(Math.min(420, Math.max(260, size.width * 0.7)));
   // Areas without a point are named below the x axis title, so that they are visible in the chart and its exports.
-  const unplotted = unplottedLines(model).map((text, i) => ({ text, pixel: height + 48 + i * 16 }));
+  const perLine = Math.max(24, Math.floor((size.width - 16) / (theme.fontSize * 0.8 * 0.58)));
+  const unplotted = unplottedLines(model)
+    .flatMap((line) => wrapText(line, perLine))
+    .map((text, i) => ({ text, pixel: height + 48 + i * 16 }));
   const x = { field: 'x', type: 'quantitative' as const, title: axisTitle(model.x.indicator, model.locale), scale: { zero: false, nice: true } };
   const y = { field: 'y', type: 'quantitative' as const, title: axisTitle(model.y.indicator, model.locale), scale: { zero: false, nice: true } };
   const reference =
