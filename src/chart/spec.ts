@@ -101,6 +101,9 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
   const order = categoryOrder(model);
   // A column chart labels each column only where the longest label fits beside the next one.
   const labelWidth = Math.max(0, ...model.views.flatMap((view) => view.areas.map((area) => area.text.length))) * theme.fontSize * 0.8 * 0.62 + 8;
+  // Area names under columns lie flat only where the longest fits between its neighbours.
+  const longestName = Math.max(0, ...[...labels.values()].map((label) => label.length)) * theme.fontSize * 0.8 * 0.6;
+  const turnLabels = longestName + 6 > (size.width - 80) / Math.max(1, first.areas.length);
   const showValues = horizontal ? first.areas.length <= BAR_LABEL_LIMIT : first.areas.length * model.views.length * labelWidth <= size.width - 80;
   const seriesNames = model.views.map((view) => shortTitle(view.indicator, model.locale));
   const seriesColours = model.views.map((_, i) => theme.series[i % theme.series.length]);
@@ -135,7 +138,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
     type: 'nominal' as const,
     sort: null,
     title: localize(model.level.title, model.locale),
-    axis: horizontal ? { labelPadding: 4 } : { labelAngle: order.length > 6 ? -45 : 0, labelPadding: 4 },
+    axis: horizontal ? { labelPadding: 4 } : { labelAngle: turnLabels ? -45 : 0, labelPadding: 4 },
   };
   const offset = grouped ? { field: 'series', type: 'nominal' as const, sort: seriesNames } : undefined;
   const colour = grouped

@@ -55,7 +55,7 @@ export async function auditLayout({ tolerance = 1, selector = '*' } = {}) {
       }
       const x = rect.left + rect.width / 2;
       const y = rect.top + rect.height / 2;
-      if (x < 0 || x > innerWidth || y < 0 || y > innerHeight) continue;
+      if (x < 0 || x >= innerWidth || y < 0 || y >= innerHeight) continue;
       checked.add(entry);
       const hit = deepElementFromPoint(x, y);
       if (!hit || !(hit === control || composedContains(control, hit) || composedContains(hit.closest?.('label') ?? null, control))) {
