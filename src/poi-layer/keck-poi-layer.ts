@@ -24,6 +24,16 @@ import { countImage, symbolImage, symbolName } from './symbols.js';
 /** Points listed at most; beyond that the list asks to zoom in (the map still shows all, clustered). */
 const LIST_LIMIT = 50;
 let layerCount = 0;
+/** Makes the image of a cluster's count (`keck-poi-<n>-count-<count>`) when the map first needs it. */
+function resolveCountImage(map: MaplibreMap) {
+  return (id: string) => {
+    const count = /^keck-poi-\d+-count-(\d+)$/.exec(id)?.[1];
+    if (!count || map.hasImage(id)) return;
+    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    map.addImage(id, countImage(Number(count), pixelRatio), { pixelRatio });
+  };
+}
+
 /** Above this zoom no point is clustered. */
 const CLUSTER_MAX_ZOOM = 13;
 
@@ -346,7 +356,9 @@ export class KeckPoiLayer extends LitElement {
       filter: ['!', ['has', 'point_count']],
       layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': 1 },
     });
-    map.on('styleimagemissing', this.onImageMissing);
+    // maplibre asks the resolver before drawing (an event listener would come too late for this draw).
+    // One resolver per map, the same for every layer: a count's image depends only on the count.
+    map.setMissingStyleImageResolver(resolveCountImage(map));
     map.on('click', `${id}-points`, this.onPointClick);
     map.on('click', `${id}-clusters`, this.onClusterClick);
     map.on('moveend', this.updateInView);
@@ -359,7 +371,6 @@ export class KeckPoiLayer extends LitElement {
     map.off('click', `${this.sourceId}-points`, this.onPointClick);
     map.off('click', `${this.sourceId}-clusters`, this.onClusterClick);
     map.off('moveend', this.updateInView);
-    map.off('styleimagemissing', this.onImageMissing);
     map.removeLayer(`${this.sourceId}-points`);
     map.removeLayer(`${this.sourceId}-chosen`);
     map.removeSource(`${this.sourceId}-chosen`);
@@ -372,13 +383,6 @@ export class KeckPoiLayer extends LitElement {
     const id = event.features?.[0]?.properties?.poi;
     const poi = typeof id === 'number' ? this.pois[id] : undefined;
     if (poi) this.choose(poi, this.focusTarget, false);
-  };
-
-  private readonly onImageMissing = (event: { id: string }) => {
-    const prefix = `${this.sourceId}-count-`;
-    if (!this.map || !event.id.startsWith(prefix) || this.map.hasImage(event.id)) return;
-    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-    this.map.addImage(event.id, countImage(Number(event.id.slice(prefix.length)), pixelRatio), { pixelRatio });
   };
 
   private readonly onClusterClick = async (event: MapLayerMouseEvent) => {
