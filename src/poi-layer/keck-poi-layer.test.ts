@@ -24,7 +24,7 @@ describe('<keck-poi-layer>', () => {
   it('shows the atlas source’s points with self-drawn symbols, a list in view, and details', async () => {
     const { map, layer } = await renderLayer('vechta-pois');
     const maplibre = await map.whenMap();
-    const drawn = maplibre.queryRenderedFeatures().filter((f) => f.source.startsWith('keck-poi-'));
+    const drawn = maplibre.queryRenderedFeatures().filter((f) => f.source.startsWith('keck-poi-') && !f.layer.id.endsWith('-counts') && !f.layer.id.endsWith('-chosen'));
     const points = drawn.reduce((sum, f) => sum + ((f.properties.point_count as number | undefined) ?? 1), 0);
     expect(points, 'single points and clustered ones').to.equal(7);
     expect(drawn.some((f) => f.layer.type === 'symbol')).to.equal(true);
