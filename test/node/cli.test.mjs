@@ -83,7 +83,14 @@ describe('keck-atlas build: the demo atlases', () => {
     assert.equal(atlas.values.find((b) => b.indicator === 'u15-share').reference, 16.15);
     assert.equal(atlas.values.find((b) => b.indicator === 'non-german-u15-share').reference, 5.84);
     assert.match(result.stdout, /level gemeinde: 10 areas .*10 with table rows, 0 without; 0 table rows matched no area/);
-    assert.match(result.stdout, /suppressed cells: 0/);
+    // The real 2013 values are all shown; the invented 2019–2023 counts of 0 to 3 (Holdorf, Bakum) are
+    // suppressed, with the secondary cells that would give them away and the rates derived from them.
+    for (const block of atlas.values.filter((b) => b.year === 2013)) assert.ok(Object.values(block.values).every((v) => typeof v === 'number'), block.indicator);
+    for (const block of atlas.values.filter((b) => b.indicator === 'u6-sgb2-fiktiv' && b.level === 'gemeinde')) {
+      assert.deepEqual(block.values['03460005'], { suppressed: true }, `Holdorf ${block.year}`);
+      assert.ok(Object.values(block.values).filter((v) => typeof v === 'object' && v !== null).length >= 2, `a second cell hidden in ${block.year}`);
+    }
+    assert.match(result.stdout, /suppressed cells: 20 \(6 primary, 4 secondary/);
   });
 
   it('Lüchow-Dannenberg keeps "–" as missing and 48.670 as the reference', () => {
