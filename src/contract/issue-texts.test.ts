@@ -49,7 +49,7 @@ describe('issue texts in German', () => {
     ['unknown topic', (d) => (d.indicators[0].topic = 'health')],
     ['duplicate topic', (d) => d.topics.push({ ...d.topics[0] })],
     ['area parent elsewhere', (d) => (d.levels[1].areas[2].parent = '03459')],
-    ['default year without data', (d) => (d.defaults.year = 2020)],
+    ['default year without data', (d) => (d.defaults.year = 2015)],
     ['bookmark area', (d) => (d.bookmarks[0].areas = ['99999999'])],
     ['empty title', (d) => (d.title = '')],
     ['text without language', (d) => (d.indicators[0].title = {})],
