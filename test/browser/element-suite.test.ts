@@ -347,8 +347,9 @@ describe('every element: <keck-poi-layer>', () => {
 
 describe('every element: its documented parts exist', () => {
   // Parts that exist only in another state than the shown content: the status message, an opened bookmark, the
-  // retry button after a failed load, the hover details (hidden until a pointer is over an area), a POI's details.
-  const ELSEWHERE = new Set(['status', 'bookmark', 'retry', 'details']);
+  // retry button after a failed load, the hover details (hidden until a pointer is over an area), a POI's details,
+  // the map's notice (while its areas load, or after its base map failed).
+  const ELSEWHERE = new Set(['status', 'bookmark', 'retry', 'details', 'notice']);
   const contentStates: Record<string, string> = {
     'keck-map': `<keck-map src="${ATLAS}" controls style="width: 640px"><keck-poi-layer src="vechta-pois"></keck-poi-layer></keck-map>`,
     'keck-table': `<keck-table src="${ATLAS}"></keck-table>`,
