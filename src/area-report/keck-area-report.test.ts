@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { runUnderStrictCsp } from '../../test/harness/browser.js';
-import { pdfPagesText } from '../../test/fixtures/report/pdf-text.js';
+import { pdfFills, pdfItems, pdfPagesText } from '../../test/fixtures/report/pdf-text.js';
 import './define.js';
 import type { KeckAreaReport } from './keck-area-report.js';
 
@@ -121,16 +121,17 @@ describe('keck-area-report', () => {
     expect(all).to.not.contain('77,7');
     expect([...el.shadowRoot!.querySelectorAll('h3')].map(text)).to.include.members(['Kinder', 'Unterstützung']);
 
-    const pages = await pdfPagesText(await el.createPdf());
-    const pdf = pages.join('\n');
-    expect(pdf).to.contain('Nordviertel: k. A.');
-    expect(pdf).to.contain('Südhang: k. A.');
-    expect(pdf).to.contain('Östliche Aue: –');
+    const blob = await el.createPdf();
+    const pdf = (await pdfPagesText(blob)).join('\n');
     expect(pdf).to.not.contain('77,7');
     expect(pdf).to.not.contain('Interner Indikator');
-    for (const line of pdf.split('\n').filter((l) => l.startsWith('Nordviertel') || l.startsWith('Südhang'))) {
-      if (line.includes('k. A.')) expect(line, line).to.not.match(/\d/);
-    }
+    // In the PDF's table, the column of each area: its hidden cells say "k. A." and nothing else.
+    const items = await pdfItems(blob);
+    const columnOf = (name: string) => items.find((item) => item.str === name)!.x;
+    const inColumn = (name: string) => items.filter((item) => Math.abs(item.x - columnOf(name)) < 1 && item.str !== name).map((item) => item.str);
+    expect(inColumn('Nordviertel')).to.include('k. A.');
+    expect(inColumn('Südhang')).to.include('k. A.');
+    expect(inColumn('Östliche Aue')).to.include('–');
   });
 
   it('exports a PDF whose text holds title, area names, values, source and attribution', async () => {
@@ -140,10 +141,19 @@ describe('keck-area-report', () => {
     const pdf = (await pdfPagesText(blob)).join('\n');
     expect(pdf).to.contain('Sozialraumanalyse');
     expect(pdf).to.contain('Lohne (Oldenburg), Neuenkirchen-Vörden und Vechta im Vergleich mit Landkreis Vechta');
-    expect(pdf).to.contain('Lohne (Oldenburg): 16,77 % – 0,62 Prozentpunkte höher');
-    expect(pdf).to.contain('Neuenkirchen-Vörden: 6,37 % – 0,53 Prozentpunkte höher');
-    expect(pdf).to.contain('Vechta: 15,03 % – 1,12 Prozentpunkte niedriger');
-    expect(pdf).to.contain('Landkreis Vechta (Durchschnitt): 16,15 %');
+    // A table as on screen: each value under its area's header, the comparison below it, the reference in its own column.
+    const items = await pdfItems(blob);
+    const headerRow = items.find((item) => item.str === 'Indikator')!;
+    const column = (header: string) => items.find((item) => item.page === headerRow.page && Math.abs(item.y - headerRow.y) < 1 && (header.startsWith(item.str) || item.str.startsWith(header)))!.x;
+    const under = (header: string) => items.filter((item) => Math.abs(item.x - column(header)) < 1).map((item) => item.str).join(' ');
+    expect(under('Lohne (Oldenburg)')).to.contain('16,77 % 0,62 Prozentpunkte höher');
+    expect(under('Neuenkirchen-')).to.contain('6,37 % 0,53 Prozentpunkte höher');
+    expect(under('Vechta')).to.contain('15,03 % 1,12 Prozentpunkte niedriger');
+    expect(under('Referenz:')).to.contain('16,15 %');
+    // Words are broken only between words or at their hyphen.
+    expect(items.map((item) => item.str)).to.include.members(['Neuenkirchen-', 'Vörden']);
+    // The comparison bars are vector rectangles (track, difference, axis per compared cell).
+    expect(await pdfFills(blob)).to.be.at.least(3 * 6);
     expect(pdf).to.contain('Quelle: KECK-Abschlussbericht');
     expect(pdf).to.contain('Datenlizenz Deutschland –');
     expect(pdf).to.contain('Anteil Nicht-Deutsche unter 15 Jahren');
