@@ -5,6 +5,7 @@ import { KeckElement } from '../base/keck-element.js';
 import type { Problem } from '../base/problem.js';
 import { rovingIndex } from '../base/roving.js';
 import { dataTableStyles } from '../base/data-table-styles.js';
+import { besidePoint, popupStyles } from '../base/popup.js';
 import { setStyles } from '../base/style-ref.js';
 import { baseStyles } from '../base/styles.js';
 import { readColourOverrides } from '../core/colours.js';
@@ -76,7 +77,7 @@ interface VegaResult {
  * @cssprop {<color>} --keck-class-1 - Class colours 1 … 7 of a single-indicator column or bar chart, shared with map and table (default: the ColorBrewer scheme of the indicator’s polarity, from the core).
  */
 export class KeckChart extends KeckElement {
-  static override styles = [baseStyles, dataTableStyles, chartStyles];
+  static override styles = [baseStyles, dataTableStyles, popupStyles, chartStyles];
 
   /** `column` (default), `bar`, `scatter` (two indicators) or `line` (time series). */
   @property({ reflect: true }) type: ChartType = 'column';
@@ -285,15 +286,8 @@ export class KeckChart extends KeckElement {
 
   private renderTooltip() {
     const tip = this.tip;
-    if (!tip) return html`<div class="tooltip" part="tooltip" hidden></div>`;
-    const width = this.chartBox?.clientWidth ?? Infinity;
-    const height = this.chartBox?.clientHeight ?? Infinity;
-    const placement: Record<string, string> = {};
-    if (tip.x > width / 2) placement.right = `${Math.round(width - tip.x + 12)}px`;
-    else placement.left = `${Math.round(tip.x + 12)}px`;
-    if (tip.y > height / 2) placement.bottom = `${Math.round(height - tip.y + 12)}px`;
-    else placement.top = `${Math.round(tip.y + 12)}px`;
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${setStyles(placement)}>
+    if (!tip) return html`<div class="tooltip popup" part="tooltip" hidden></div>`;
+    return html`<div class="tooltip popup" part="tooltip" aria-hidden="true" ${setStyles(besidePoint(tip, this.chartBox))}>
       <p class="name">${tip.content.name}</p>
       ${tip.content.lines.map((line) => html`<p>${line}</p>`)}
     </div>`;

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { wrapText } from '../base/wrap-text.js';
+import { charactersIn, wrapText } from '../base/wrap-text.js';
 import { localize } from '../contract/localize.js';
 import type { StyledView } from '../core/view.js';
 import { categoryOrder, plottedKeys, unplottedLines } from './marks.js';
@@ -195,8 +195,7 @@ function categorySpec(model: CategoryModel, theme: ChartTheme, size: ChartSize) 
 function referenceKey(entries: string[], theme: ChartTheme, size: ChartSize) {
   if (!entries.length) return {};
   const fontSize = Math.round(theme.fontSize * 0.8);
-  const perLine = Math.max(16, Math.floor((size.width - 16) / (fontSize * 0.58)));
-  const lines = entries.flatMap((entry) => wrapText(entry, perLine));
+  const lines = entries.flatMap((entry) => wrapText(entry, charactersIn(size.width - 16, fontSize, true)));
   return { title: { text: lines, anchor: 'start' as const, frame: 'bounds' as const, fontSize, fontWeight: 'bold' as const, color: theme.text, offset: 8 } };
 }
 
@@ -217,7 +216,7 @@ function scatterSpec(model: ScatterModel, theme: ChartTheme, size: ChartSize) {
   });
   const height = Math.round(Math.min(420, Math.max(260, size.width * 0.7)));
   // Areas without a point are named below the x axis title, so that they are visible in the chart and its exports.
-  const perLine = Math.max(24, Math.floor((size.width - 16) / (theme.fontSize * 0.8 * 0.58)));
+  const perLine = charactersIn(size.width - 16, theme.fontSize * 0.8);
   const unplotted = unplottedLines(model)
     .flatMap((line) => wrapText(line, perLine))
     .map((text, i) => ({ text, pixel: height + 48 + i * 16 }));
@@ -296,7 +295,7 @@ function lineSpec(model: LineModel, theme: ChartTheme, size: ChartSize) {
       if (point.state !== 'number') gapYears.set(`${point.series}: ${point.text}`, [...(gapYears.get(`${point.series}: ${point.text}`) ?? []), year]);
     }
   }
-  const gapLines = [...gapYears].flatMap(([text, years]) => wrapText(`${text} (${years.join(', ')})`, Math.max(24, Math.floor((size.width - 16) / (theme.fontSize * 0.8 * 0.58)))));
+  const gapLines = [...gapYears].flatMap(([text, years]) => wrapText(`${text} (${years.join(', ')})`, charactersIn(size.width - 16, theme.fontSize * 0.8)));
   const height = 300;
   const x = { field: 'year', type: 'ordinal' as const, title: null, sort: null, axis: { labelAngle: 0 } };
   const colour = { field: 'series', type: 'nominal' as const, scale: { domain: seriesNames, range: seriesColours }, legend: { title: null, orient: 'top' as const, columns: 2 } };

@@ -24,28 +24,6 @@ export const chartStyles = css`
   .chart .mark-symbol path {
     cursor: pointer;
   }
-  .tooltip {
-    position: absolute;
-    z-index: 2;
-    pointer-events: none;
-    max-width: min(18rem, calc(100% - 1em));
-    padding: 0.4em 0.6em;
-    background-color: #ffffff;
-    color: #1a1a1a;
-    border: 1px solid var(--_keck-border);
-    border-radius: 4px;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
-    font-size: 0.85em;
-  }
-  .tooltip[hidden] {
-    display: none;
-  }
-  .tooltip p {
-    margin: 0;
-  }
-  .tooltip .name {
-    font-weight: bold;
-  }
   .source {
     margin: 0.5em 0 0;
     font-size: 0.85em;

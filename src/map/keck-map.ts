@@ -21,6 +21,7 @@ import { MapView } from './map-view.js';
 import { mapContext } from './map-context.js';
 import { mapModel, type MapModel } from './map-model.js';
 import { mapMessages } from './messages.js';
+import { besidePoint, popupStyles } from '../base/popup.js';
 import { setStyles } from '../base/style-ref.js';
 import { mapStyles, maplibreStyles } from './styles.js';
 
@@ -82,7 +83,7 @@ const HIGHLIGHT_STATE = new Set(['hovered', 'focusedKey', 'announcement', 'table
  * @csspart notice - A short notice over the map: the areas are loading, or the base map could not be loaded.
  */
 export class KeckMap extends KeckElement {
-  static override styles = [...KeckElement.styles, dataTableStyles, maplibreStyles, mapStyles];
+  static override styles = [...KeckElement.styles, dataTableStyles, popupStyles, maplibreStyles, mapStyles];
 
   /** Indicator id (default: the bookmark's, the atlas default, else the first published one). */
   @property({ reflect: true }) indicator?: string;
@@ -567,7 +568,7 @@ export class KeckMap extends KeckElement {
   private renderDetails(view: StyledView, columns: StyledView[]) {
     const key = this.hovered?.key ?? this.focusedKey;
     const area = key ? view.byKey.get(key) : undefined;
-    if (!area || !this.mapView) return html`<div class="details" part="details" hidden></div>`;
+    if (!area || !this.mapView) return html`<div class="details popup" part="details" hidden></div>`;
     let position = this.hovered;
     if (!position) {
       const point = this.geometry?.points.get(area.key);
@@ -575,26 +576,13 @@ export class KeckMap extends KeckElement {
     }
     const locale = this.activeLocale;
     const terms = mapMessages(locale);
-    const placement: Record<string, string> = position ? this.detailsPlacement(position) : {};
-    return html`<div class="details" part="details" aria-hidden="true" ${setStyles(placement)}>
+    const placement = position ? besidePoint(position, this.renderRoot.querySelector<HTMLElement>('.stage')) : {};
+    return html`<div class="details popup" part="details" aria-hidden="true" ${setStyles(placement)}>
       <p class="name">${area.name}</p>
       <p>${localize(view.indicator.shortTitle ?? view.indicator.title, locale)}: <strong>${area.text}</strong></p>
       <p>${terms.reference} (${view.reference.label}): ${view.reference.text}</p>
       ${columns.map((column) => html`<p>${localize(column.indicator.shortTitle ?? column.indicator.title, locale)}: ${column.byKey.get(area.key)?.text ?? ''}</p>`)}
     </div>`;
-  }
-
-  /** Beside the pointer, on the side with room, so the details never leave the map. */
-  private detailsPlacement(position: { x: number; y: number }): Record<string, string> {
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    const width = stage?.clientWidth ?? Infinity;
-    const height = stage?.clientHeight ?? Infinity;
-    const placement: Record<string, string> = {};
-    if (position.x > width / 2) placement.right = `${Math.round(width - position.x + 12)}px`;
-    else placement.left = `${Math.round(position.x + 12)}px`;
-    if (position.y > height / 2) placement.bottom = `${Math.round(height - position.y + 12)}px`;
-    else placement.top = `${Math.round(position.y + 12)}px`;
-    return placement;
   }
 
   private renderLegend(view: StyledView, columns: StyledView[]) {

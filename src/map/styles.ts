@@ -118,27 +118,8 @@ export const mapStyles = css`
     margin-top: 0.25em;
   }
   .details {
-    position: absolute;
-    z-index: 2;
-    pointer-events: none;
     max-width: min(16rem, calc(100% - 1em));
-    padding: 0.4em 0.6em;
-    background: var(--_keck-panel);
-    background-color: #ffffff;
-    color: #1a1a1a;
-    border: 1px solid var(--_keck-border);
-    border-radius: 4px;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
     font-size: 0.9em;
-  }
-  .details[hidden] {
-    display: none;
-  }
-  .details p {
-    margin: 0;
-  }
-  .details .name {
-    font-weight: bold;
   }
   /* The keyboard help shows while the map has keyboard focus, over the map's foot. */
   .help {

@@ -19,7 +19,7 @@ import { safeHttpUrl } from '../base/links.js';
 import { formatOf, loadPois, textProperty, type Poi } from './load-pois.js';
 import { poiMessages } from './messages.js';
 import { seriesColours } from '../core/colours.js';
-import { countImage, symbolImage, symbolName } from './symbols.js';
+import { countImage, imagePixelRatio, symbolImage, symbolName } from './symbols.js';
 
 /** Points listed at most; beyond that the list asks to zoom in (the map still shows all, clustered). */
 const LIST_LIMIT = 50;
@@ -29,7 +29,7 @@ function resolveCountImage(map: MaplibreMap) {
   return (id: string) => {
     const count = /^keck-poi-\d+-count-(\d+)$/.exec(id)?.[1];
     if (!count || map.hasImage(id)) return;
-    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    const pixelRatio = imagePixelRatio();
     map.addImage(id, countImage(Number(count), pixelRatio), { pixelRatio });
   };
 }
@@ -398,7 +398,7 @@ export class KeckPoiLayer extends LitElement {
     const map = this.map;
     if (!map || !map.getSource(this.sourceId)) return;
     const categories = new Map(this.allCategories().map((c) => [c.id, c]));
-    const pixelRatio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    const pixelRatio = imagePixelRatio();
     for (const category of categories.values()) {
       const icon = this.iconId(category);
       if (!map.hasImage(icon)) map.addImage(icon, symbolImage(category.symbol, category.colour, pixelRatio), { pixelRatio });

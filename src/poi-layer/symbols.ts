@@ -56,3 +56,8 @@ export function countImage(count: number, pixelRatio: number): ImageData {
   context.fillText(label, width / 2, height / 2 + 0.5);
   return context.getImageData(0, 0, width * pixelRatio, height * pixelRatio);
 }
+
+/** The device pixel ratio the POI images are drawn at (whole numbers, at least 1). */
+export function imagePixelRatio(): number {
+  return Math.max(1, Math.round(window.devicePixelRatio || 1));
+}
